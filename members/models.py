@@ -6,6 +6,8 @@ A member is keyed by bioguide id; terms are dated so every question is asked "on
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 
 
@@ -20,6 +22,20 @@ class Party(models.TextChoices):
     INDEPENDENT = "I", "Independent"
     LIBERTARIAN = "L", "Libertarian"
     OTHER = "O", "Other"
+
+
+class MemberQuerySet(models.QuerySet):
+    def serving_on(self, on: date, chamber: str | None = None, state: str | None = None) -> MemberQuerySet:
+        """Members with a term covering ``on`` (chamber/state narrow that same term)."""
+        # EXISTS rather than a join: one row per member, no DISTINCT needed.
+        terms = Term.objects.filter(member=models.OuterRef("pk"), start__lte=on).filter(
+            models.Q(end__isnull=True) | models.Q(end__gte=on)
+        )
+        if chamber:
+            terms = terms.filter(chamber=chamber)
+        if state:
+            terms = terms.filter(state=state)
+        return self.filter(models.Exists(terms))
 
 
 class Member(models.Model):
@@ -44,6 +60,8 @@ class Member(models.Model):
     gender = models.CharField(max_length=1, blank=True)
     # False for members known only from the historical CSV (last term, no dates).
     has_dated_terms = models.BooleanField(default=True)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name", "bioguide"]
@@ -100,7 +118,7 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         where = self.state if self.district is None else f"{self.state}-{self.district:02d}"
-        return f"{self.get_chamber_display()} {where} {self.party} {self.start}–{self.end}"
+        return f"{self.get_chamber_display()} {where} {self.party} {self.start}–{self.end}"  # noqa: RUF001 (typographic range)
 
     @property
     def caucus_party(self) -> str:
