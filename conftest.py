@@ -1,4 +1,0 @@
-import os
-
-# Tests run in local development mode (dev secret key, plain http) unless told otherwise.
-os.environ.setdefault("SIGNATORY_DEV", "1")
