@@ -1,0 +1,214 @@
+"""Reads about letters, with their breakdowns computed in the database.
+
+Every count here is an annotation over one join to signatures (or a correlated subquery), so a
+list of letters costs the same number of queries whether they have 3 signers or 300.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
+
+from letters.models import LEAD_ROLES, Letter, LetterPolicy, LetterRecipient, Policy, Signature
+from members.models import Caucus, CaucusMembership, Member
+
+_SIGNED = "signatures"
+
+
+def _party(code: str) -> Q:
+    return Q(signatures__party_at_signing=code)
+
+
+def letters_with_breakdowns(letters: QuerySet[Letter] | None = None) -> QuerySet[Letter]:
+    """Letters annotated with their signers at signing, computed in the database.
+
+    signer_count, lead_count, democrats, republicans, independents, other_party, house_signers,
+    senate_signers, states_represented; is_bipartisan (both parties, known or stated);
+    unknown_signers (stated total minus known signers, never below 0; null without a stated total)
+    and missing_democrats / missing_republicans likewise.
+    """
+    letters = Letter.objects.all() if letters is None else letters
+    annotated = letters.annotate(
+        signer_count=Count(_SIGNED),
+        lead_count=Count(_SIGNED, filter=Q(signatures__role__in=LEAD_ROLES)),
+        democrats=Count(_SIGNED, filter=_party("D")),
+        republicans=Count(_SIGNED, filter=_party("R")),
+        independents=Count(_SIGNED, filter=_party("I")),
+        other_party=Count(_SIGNED, filter=Q(signatures__party_at_signing__in=["L", "O"])),
+        house_signers=Count(_SIGNED, filter=Q(signatures__chamber_at_signing="house")),
+        senate_signers=Count(_SIGNED, filter=Q(signatures__chamber_at_signing="senate")),
+        states_represented=Count(
+            "signatures__state_at_signing", filter=~Q(signatures__state_at_signing=""), distinct=True
+        ),
+    )
+    return annotated.annotate(
+        is_bipartisan=Case(
+            When(
+                (Q(democrats__gt=0) | Q(stated_democrats__gt=0))
+                & (Q(republicans__gt=0) | Q(stated_republicans__gt=0)),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        unknown_signers=Case(
+            When(stated_total__isnull=True, then=Value(None)),
+            default=Greatest(F("stated_total") - F("signer_count"), Value(0)),
+            output_field=IntegerField(),
+        ),
+        missing_democrats=Case(
+            When(stated_democrats__isnull=True, then=Value(None)),
+            default=Greatest(F("stated_democrats") - F("democrats"), Value(0)),
+            output_field=IntegerField(),
+        ),
+        missing_republicans=Case(
+            When(stated_republicans__isnull=True, then=Value(None)),
+            default=Greatest(F("stated_republicans") - F("republicans"), Value(0)),
+            output_field=IntegerField(),
+        ),
+    )
+
+
+def letters_for_listing(letters: QuerySet[Letter] | None = None) -> QuerySet[Letter]:
+    """Breakdowns plus what a list shows: leads (with members) and recipients, prefetched."""
+    leads = Signature.objects.filter(role__in=LEAD_ROLES).select_related("member").order_by("role", "id")
+    return letters_with_breakdowns(letters).prefetch_related(
+        Prefetch("signatures", queryset=leads, to_attr="lead_signatures"),
+        Prefetch(
+            "letter_recipients",
+            queryset=LetterRecipient.objects.select_related("recipient"),
+            to_attr="recipient_links",
+        ),
+    )
+
+
+def _active_on_letter_date(memberships: QuerySet[CaucusMembership]) -> QuerySet[CaucusMembership]:
+    # A membership with no dates counts always; otherwise it must cover the letter's date.
+    date = OuterRef("sent_on")
+    return memberships.filter(Q(since__isnull=True) | Q(since__lte=date)).filter(
+        Q(until__isnull=True) | Q(until__gte=date)
+    )
+
+
+def letters_with_caucus_share(caucus: Caucus, letters: QuerySet[Letter] | None = None) -> QuerySet[Letter]:
+    """Letters annotated with caucus_signers, caucus_size and caucus_share (signed / members).
+
+    Membership is taken on the letter's date where the caucus records since/until dates.
+    """
+    letters = letters_with_breakdowns(letters)
+    in_caucus = _active_on_letter_date(CaucusMembership.objects.filter(caucus=caucus)).values("member_id")
+    size = (
+        _active_on_letter_date(CaucusMembership.objects.filter(caucus=caucus))
+        .order_by()
+        .values("caucus_id")
+        .annotate(n=Count("member_id", distinct=True))
+        .values("n")
+    )
+    return letters.annotate(
+        caucus_signers=Count(_SIGNED, filter=Q(signatures__member_id__in=in_caucus)),
+        caucus_size=Coalesce(Subquery(size, output_field=IntegerField()), Value(0)),
+    ).annotate(
+        caucus_share=Cast(F("caucus_signers"), FloatField())
+        / NullIf(Cast(F("caucus_size"), FloatField()), Value(0.0)),
+    )
+
+
+@dataclass(frozen=True)
+class CaucusShare:
+    caucus: Caucus
+    signed: int
+    members: int
+
+    @property
+    def share(self) -> float | None:
+        return self.signed / self.members if self.members else None
+
+
+def letter_caucus_shares(letter: Letter) -> list[CaucusShare]:
+    """For each caucus with members who signed, or sponsoring the letter: how many of it signed.
+
+    One query, whatever the number of signers or caucuses.
+    """
+    on = letter.sent_on
+    active = Q()
+    if on is not None:
+        active = (Q(memberships__since__isnull=True) | Q(memberships__since__lte=on)) & (
+            Q(memberships__until__isnull=True) | Q(memberships__until__gte=on)
+        )
+    signer_ids = Signature.objects.filter(letter=letter).values("member_id")
+    caucuses = (
+        Caucus.objects.filter(Q(letters=letter) | Q(memberships__member_id__in=signer_ids))
+        .distinct()
+        .annotate(
+            size=Count("memberships__member", filter=active, distinct=True),
+            signed=Count(
+                "memberships__member",
+                filter=active & Q(memberships__member_id__in=signer_ids),
+                distinct=True,
+            ),
+        )
+        .order_by("name")
+    )
+    return [CaucusShare(caucus=c, signed=c.signed, members=c.size) for c in caucuses]
+
+
+def letter_detail(pk: int) -> Letter:
+    """One letter with breakdowns and everything its page shows."""
+    return (
+        letters_for_listing(Letter.objects.filter(pk=pk))
+        .prefetch_related(
+            Prefetch(
+                "signatures",
+                queryset=Signature.objects.select_related("member").order_by("role", "member__last_name"),
+                to_attr="all_signatures",
+            ),
+            Prefetch("letter_policies", queryset=LetterPolicy.objects.select_related("policy")),
+            "caucuses",
+            "responses",
+        )
+        .get()
+    )
+
+
+def member_signatures(member: Member) -> QuerySet[Signature]:
+    """The member's signatures (led and signed), newest letter first, with their letters."""
+    return (
+        Signature.objects.filter(member=member)
+        .select_related("letter")
+        .order_by(F("letter__sent_on").desc(nulls_last=True), "-letter_id")
+    )
+
+
+def policy_signatures(policy: Policy) -> QuerySet[Signature]:
+    """Every signature on a letter targeting the policy, annotated with that letter's stance."""
+    stance = LetterPolicy.objects.filter(policy=policy, letter_id=OuterRef("letter_id")).values("stance")[:1]
+    return (
+        Signature.objects.filter(letter__letter_policies__policy=policy)
+        .annotate(stance=Subquery(stance))
+        .select_related("member", "letter")
+        .order_by("stance", "member__last_name", "member__first_name")
+    )
+
+
+def letters_led_by_party(party: str, letters: QuerySet[Letter] | None = None) -> QuerySet[Letter]:
+    """Letters with a lead or co-lead of ``party`` at signing (EXISTS: no duplicate rows)."""
+    letters = Letter.objects.all() if letters is None else letters
+    leads = Signature.objects.filter(letter_id=OuterRef("pk"), role__in=LEAD_ROLES, party_at_signing=party)
+    return letters.filter(Exists(leads))
