@@ -271,6 +271,10 @@ SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEV_MODE)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEV_MODE)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEV_MODE else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEV_MODE)
+# Overall deadline per fetch: a server trickling bytes never trips the read timeout.
+FETCH_TOTAL_TIMEOUT = float(env("FETCH_TOTAL_TIMEOUT", "30") or 30)
+# Seconds between two requests to one host, shared by all workers through Redis when configured.
+FETCH_HOST_INTERVAL = float(env("FETCH_HOST_INTERVAL", "1") or 1)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEV_MODE)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

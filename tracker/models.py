@@ -101,6 +101,9 @@ class Article(models.Model):
         max_length=10, choices=AnalysisStatus.choices, default=AnalysisStatus.PENDING
     )
     error = models.TextField(blank=True)
+    # When a worker claimed the current fetch/analysis step; a claim older than the task's hard
+    # time limit belongs to a dead worker and may be taken over (see services.article_requeue_stalled).
+    claimed_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -153,6 +156,9 @@ class Mention(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Set once, when this article was counted in the letter's coverage: re-analysis, a second
+    # confirm or a duplicate task delivery must not count the same article twice.
+    coverage_recorded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
