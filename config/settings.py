@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI / Redoc served from the package: no CDN
     "django_celery_beat",
     "simple_history",
     "import_export",
@@ -226,7 +227,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "config.api_pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "config.api_csv.CSVRenderer",
+    ],
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -250,6 +256,26 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Congressional letters, their signers, and the news that reports them.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Several models reuse field names (chamber, role, status, kind) with different choices.
+    "ENUM_NAME_OVERRIDES": {
+        "PartyEnum": "members.models.Party",
+        "ChamberEnum": "members.models.Chamber",
+        "CommitteeChamberEnum": ["house", "senate", "joint"],
+        "CaucusChamberEnum": ["house", "senate", "bicameral"],
+        "CaucusRoleEnum": "members.models.CaucusRole",
+        "LetterChamberEnum": "letters.models.LetterChamber",
+        "LetterStatusEnum": "letters.models.LetterStatus",
+        "LetterKindEnum": "letters.models.LetterKind",
+        "SignatureRoleEnum": "letters.models.SignatureRole",
+        "ReviewStatusEnum": "tracker.models.ReviewStatus",
+        "ProposalStatusEnum": "tracker.models.ProposalStatus",
+        "SourceKindEnum": "tracker.models.SourceKind",
+        "FetchStatusEnum": "tracker.models.FetchStatus",
+        "AnalysisStatusEnum": "tracker.models.AnalysisStatus",
+    },
 }
 
 # --- Ingest ---------------------------------------------------------------------
@@ -262,6 +288,10 @@ FETCH_CONNECT_TIMEOUT = float(env("FETCH_CONNECT_TIMEOUT", "5") or 5)
 FETCH_READ_TIMEOUT = float(env("FETCH_READ_TIMEOUT", "15") or 15)
 FETCH_MAX_BYTES = envint("FETCH_MAX_BYTES", 5 * 1024 * 1024)
 FETCH_RESPECT_ROBOTS = envbool("FETCH_RESPECT_ROBOTS", True)
+# Overall deadline per fetch: a server trickling bytes never trips the read timeout.
+FETCH_TOTAL_TIMEOUT = float(env("FETCH_TOTAL_TIMEOUT", "30") or 30)
+# Seconds between two requests to one host, shared by all workers through Redis when configured.
+FETCH_HOST_INTERVAL = float(env("FETCH_HOST_INTERVAL", "1") or 1)
 SOURCE_MAX_FAILURES = envint("SOURCE_MAX_FAILURES", 8)
 
 # --- Security -------------------------------------------------------------------
@@ -271,10 +301,6 @@ SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEV_MODE)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEV_MODE)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEV_MODE else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEV_MODE)
-# Overall deadline per fetch: a server trickling bytes never trips the read timeout.
-FETCH_TOTAL_TIMEOUT = float(env("FETCH_TOTAL_TIMEOUT", "30") or 30)
-# Seconds between two requests to one host, shared by all workers through Redis when configured.
-FETCH_HOST_INTERVAL = float(env("FETCH_HOST_INTERVAL", "1") or 1)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEV_MODE)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
