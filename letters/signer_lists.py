@@ -1,0 +1,387 @@
+"""Signer lists as staff paste them, read into members serving on the letter's date.
+
+Two forms reach us: a letter's signature block (one name a line, "Member of Congress" under each,
+columns flattened into one line by a PDF copy) and a press-release sentence ("signed by Reps. Jim
+McGovern (D-MA), Jan Schakowsky (D-IL) and Marcy Kaptur (D-OH)"). This module only SPLITS the text
+into the people it names; reading each person and matching them to a member is the names core's
+job (members.names.parse_member_reference, members.name_index.NameIndex.resolve).
+
+The admin's "Paste a signer list" page and `manage.py resolve_signers` both call
+`resolve_signer_list`, so they always agree.
+"""
+
+# ruff: noqa: RUF001  (typographic dashes and quotes are what pasted text contains)
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from members.names import MemberReference, normalise, parse_member_reference, state_code
+
+# --- splitting (pure Python) ---------------------------------------------------------------
+
+# A PDF copy of a two-column block puts both columns on one line, separated by a run of spaces
+# or a tab; a single space never separates two people.
+_COLUMN_GAP = re.compile(r"\t+|\s{2,}")
+# Leading list furniture: bullets, "1.", "2)", "/s/" electronic signatures, underscores.
+_LEADER = re.compile(r"^(?:[\s•·*▪●◦‣\-–—_]+|\d{1,3}[.)]\s+|/s/\s*|s/\s+)+", re.IGNORECASE)
+# Signature-block captions that follow a name on the same line once columns are flattened.
+_TRAILING_CAPTION = re.compile(
+    r"[\s,]+(?:(?:the\s+)?members?\s+of\s+(?:the\s+)?congress|(?:united\s+states|u\.?\s?s\.?)\s+"
+    r"(?:senator|representative|congress(?:wo)?man)|member,?\s+u\.?\s?s\.?\s+house\s+of\s+representatives)"
+    r"\s*[.,;]?\s*$",
+    re.IGNORECASE,
+)
+# Where the names start in a press-release sentence: after "signed by", "led by", "including", ":".
+_LIST_OPENER = re.compile(
+    r"(?:\b(?:co-?)?(?:signed|led|joined|authored|sent|spearheaded|organi[sz]ed|penned|written|"
+    r"introduced|supported|endorsed)\s+by\b|\bsignatories\s+(?:are|were|include[ds]?)\b|"
+    r"\bsigners\s+(?:are|were|include[ds]?)\b|\bincluding\b|\balong\s+with\b|\btogether\s+with\b|:)",
+    re.IGNORECASE,
+)
+_AND = re.compile(r"\s*(?:,\s*|\s)(?:and|&)\s+|\s*;\s*|\s+&\s+", re.IGNORECASE)
+# Words that never belong to a member's name but often sit on lines of a signature block
+# ("Chairman, House Foreign Affairs Committee", "Co-Chair, Congressional Ukraine Caucus").
+_NOT_NAME_WORDS = frozenset(
+    {
+        "committee",
+        "subcommittee",
+        "caucus",
+        "congress",
+        "congressional",
+        "senate",
+        "house",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "cochair",
+        "ranking",
+        "member",
+        "members",
+        "united",
+        "commission",
+        "department",
+        "president",
+        "secretary",
+        "administration",
+        "delegation",
+        "district",
+        "representatives",
+        "senators",
+        "letter",
+        "affairs",
+        "intelligence",
+        "appropriations",
+        "today",
+        "dear",
+        "colleague",
+        "colleagues",
+        "washington",
+    }
+)
+# Parenthetical hint lines printed under a name: "(D-OH)", "D-Ohio", "OH-09", "Ohio's 9th District".
+_HINT_LINE = re.compile(
+    r"^\(?\s*(?:(?P<party>[DRI])\s*[-–—]\s*)?(?P<state>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)"
+    r"(?:\s*[-–—]\s*(?P<district>\d{1,2}|AL))?\s*\)?$"
+)
+_DISTRICT_LINE = re.compile(
+    r"^(?P<state>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)['’]s\s+(?P<district>\d{1,2})(?:st|nd|rd|th)\s+"
+    r"(?:congressional\s+)?district$",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\([^()]*\)")
+# Degrees written after a name: "Andy Harris, M.D." (and not Maryland).
+_CREDENTIAL = re.compile(r",?\s+(?:M\.?D\.?|Ph\.?D\.?|D\.?D\.?S\.?|R\.?N\.?|D\.?O\.?|Esq\.?)(?=$|[\s,(])")
+_PARTICLES = frozenset({"de", "la", "del", "van", "von", "der", "den", "da", "di", "le", "du", "st", "mc"})
+_TITLE_HEAD = re.compile(
+    r"^(?:reps?\.?|representatives?|sens?\.?|senators?|congress(?:wo)?m[ae]n|del\.?|delegate|"
+    r"the\s+honorable|hon\.?|u\.?s\.?\s+(?:rep|sen)\w*\.?)\s",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Hints written on their own line under a name ("(D-OH)", "Ohio's 9th District")."""
+
+    party: str | None = None
+    state: str | None = None
+    district: int | None = None
+
+
+@dataclass(frozen=True)
+class NamedPiece:
+    """One person as written, with what the surrounding text says about them."""
+
+    text: str
+    # As staff wrote it, before degrees ("M.D.") were dropped for matching.
+    written: str = ""
+    # A title opening a prose list ("Senators X, Y, and Z") speaks for every name in it.
+    chamber: str | None = None
+    in_prose: bool = False
+    hints: Hints = field(default_factory=Hints)
+
+
+def _hint_line(line: str) -> Hints | None:
+    line = line.strip()
+    if match := _DISTRICT_LINE.match(line):
+        state = state_code(match.group("state"))
+        return Hints(state=state, district=int(match.group("district"))) if state else None
+    if match := _HINT_LINE.match(line):
+        state = state_code(match.group("state"))
+        if not state:
+            return None
+        district = match.group("district")
+        return Hints(
+            party=match.group("party"),
+            state=state,
+            district=(0 if district.upper() == "AL" else int(district)) if district else None,
+        )
+    return None
+
+
+def _split_top_level(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Split on pattern, but never inside parentheses ("(D-Mass., R-Ohio)" stays whole)."""
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            match = pattern.match(text, index)
+            if match and match.end() > index:
+                pieces.append(text[start:index])
+                start = index = match.end()
+                continue
+        index += 1
+    pieces.append(text[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def _is_last_first(cells: list[str]) -> bool:
+    """ "Kaptur, Marcy" / "Van Drew, Jeff" / "Kean Jr., Thomas H.": a surname, then given names."""
+    if len(cells) != 2 or "(" in cells[0]:
+        return False
+    surname, given = cells[0].split(), _PARENS.sub(" ", cells[1]).split()
+    if not surname or not given or _TITLE_HEAD.match(cells[0] + " "):
+        return False
+    surname_ok = len(surname) == 1 or (
+        len(surname) == 2
+        and (normalise(surname[0]) in _PARTICLES or normalise(surname[1]) in {"jr", "sr", "ii", "iii", "iv"})
+    )
+    given_ok = len(given) == 1 or (len(given) == 2 and len(normalise(given[1])) == 1)
+    return surname_ok and given_ok and not _is_suffix_or_hint(cells[1])
+
+
+def _is_suffix_or_hint(cell: str) -> bool:
+    key = normalise(cell)
+    if key in {"jr", "sr", "ii", "iii", "iv"}:
+        return True
+    return bool(
+        re.match(r"^(?:[DRI]|dem|gop|rep|democrat|republican|independent)\.?\s*[-–—]", cell.strip(), re.I)
+    ) or (state_code(cell) is not None and len(key) > 0)
+
+
+def _list_items(text: str) -> list[str]:
+    """Comma/"and"-separated people, keeping "Last, First" and "Name, D-Ohio" / "Name, Jr." together."""
+    cells = _split_top_level(text, _COMMA)
+    if _is_last_first(cells):
+        return [text]
+    items: list[str] = []
+    for cell in cells:
+        for item in _split_top_level(cell, _AND):
+            item = re.sub(r"^(?:and|&)\s+", "", item, flags=re.IGNORECASE)
+            if items and _is_suffix_or_hint(item):
+                items[-1] = f"{items[-1]}, {item}"
+            elif item:
+                items.append(item)
+    return items
+
+
+def _trim_prose_tail(item: str) -> str:
+    """Keep the name at the start of a piece and drop the sentence after it.
+
+    "Marcy Kaptur (D-OH) urged the President to act" -> "Marcy Kaptur (D-OH)";
+    "Ed Markey wrote to Secretary Austin" -> "Ed Markey".
+    """
+    if ")" in item:
+        head = item[: item.index(")") + 1]
+        if parse_member_reference(head) is not None:
+            return head
+    words = item.split()
+    if words and words[0][:1].islower() and normalise(words[0]) not in _PARTICLES:
+        return ""  # "in a letter", "led 25 colleagues": prose between the names
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip(".,;:")
+        if kept and bare and bare[0].islower() and normalise(bare) not in _PARTICLES:
+            break
+        kept.append(word)
+        if (
+            word.endswith((".", ",", ";", ":"))
+            and len(kept) > 1
+            and not re.search(r"\b[A-Z]\.$|\b(?:Jr|Sr)\.$", word)
+        ):
+            break
+    return " ".join(kept).rstrip(",;:") if kept else item
+
+
+def _looks_like_prose(line: str) -> bool:
+    words = line.split()
+    lowercase = [w for w in words if w[:1].islower() and normalise(w) not in _PARTICLES | {"and", "of"}]
+    return len(lowercase) >= 2 or (bool(_LIST_OPENER.search(line)) and len(words) > 4)
+
+
+def _prose_pieces(line: str) -> list[NamedPiece]:
+    pieces: list[NamedPiece] = []
+    chamber: str | None = None
+    for raw in _list_items(line):
+        openers = list(_LIST_OPENER.finditer(raw))
+        if openers:
+            # "The letter was signed by Reps. Jim McGovern (D-MA)": the name follows the opener.
+            raw = raw[openers[-1].end() :]
+        item = _trim_prose_tail(raw.strip(" .;:"))
+        if not item:
+            continue
+        ref = parse_member_reference(item)
+        if ref is not None and ref.chamber and _TITLE_HEAD.match(item + " "):
+            chamber = ref.chamber  # "Reps. A, B and C": the title covers B and C too
+        pieces.append(NamedPiece(text=item, chamber=chamber, in_prose=True))
+    return pieces
+
+
+def _clean_cell(cell: str) -> str:
+    cell = _LEADER.sub("", cell.strip())
+    cell = _TRAILING_CAPTION.sub("", cell)
+    return cell.strip(" ,;")
+
+
+def _without_credentials(text: str) -> str:
+    return _CREDENTIAL.sub("", text).strip(" ,;")
+
+
+def split_signer_list(text: str) -> list[NamedPiece]:
+    """The people a pasted signer list names, in order, as written (not yet read or matched).
+
+    Pieces that are plainly not people (captions, committee titles) are dropped here; the names
+    core drops the rest ("Sincerely,", "Member of Congress").
+    """
+    pieces: list[NamedPiece] = []
+    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not raw_line.strip():
+            continue
+        hints = _hint_line(_clean_cell(raw_line))
+        if hints is not None and pieces:
+            pieces[-1] = replace(pieces[-1], hints=hints)
+            continue
+        for cell in _COLUMN_GAP.split(raw_line.strip()):
+            cell = _clean_cell(cell)
+            if not cell:
+                continue
+            if _looks_like_prose(cell):
+                pieces.extend(_prose_pieces(cell))
+            elif "," in cell or re.search(r"\s(?:and|&)\s", cell):
+                pieces.extend(_piece(item) for item in _list_items(_without_credentials(cell)))
+            else:
+                pieces.append(_piece(cell))
+    return [piece for piece in pieces if not _is_caption(piece.text)]
+
+
+def _piece(written: str) -> NamedPiece:
+    return NamedPiece(text=_without_credentials(written), written=written)
+
+
+def _is_caption(text: str) -> bool:
+    words = set(normalise(text).split())
+    return bool(words & _NOT_NAME_WORDS) and not _TITLE_HEAD.match(text + " ")
+
+
+# --- resolution -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignerEntry:
+    """One person named in a signer list and who they are on the letter's date."""
+
+    as_written: str
+    status: str  # 'resolved' | 'ambiguous' | 'unresolved'
+    bioguide: str | None
+    candidates: tuple[str, ...]
+    reference: MemberReference | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The contract object `resolve_signers` prints."""
+        return {
+            "as_written": self.as_written,
+            "status": self.status,
+            "bioguide": self.bioguide,
+            "candidates": list(self.candidates),
+        }
+
+
+def resolve_signer_list(
+    text: str, *, on: dt.date, chamber: str | None = None, index=None
+) -> list[SignerEntry]:
+    """Read a pasted signer list into one entry per person named, in order of appearance.
+
+    Each person is matched to a member serving on ``on``, narrowed by the chamber/state/party
+    hints written with them (or ``chamber`` for the whole list). A member named twice is listed
+    once. ``index`` is a members.name_index.NameIndex; by default the database's, cached.
+    """
+    if index is None:
+        from members.name_loading import load_name_index  # Django side; keeps splitting pure
+
+        index = load_name_index()
+    entries: list[SignerEntry] = []
+    seen: set[str] = set()
+    for piece in split_signer_list(text):
+        ref = parse_member_reference(piece.text)
+        if ref is None:
+            continue
+        resolution = _resolve(index, ref, piece, on=on, chamber=chamber)
+        if piece.in_prose and resolution.status == "unresolved" and not _names_a_person(ref):
+            # Prose around a list ("Today, ...") yields capitalised words that are nobody.
+            continue
+        if resolution.bioguide:
+            if resolution.bioguide in seen:
+                continue
+            seen.add(resolution.bioguide)
+        entries.append(
+            SignerEntry(
+                as_written=piece.written or piece.text,
+                status=resolution.status,
+                bioguide=resolution.bioguide,
+                candidates=tuple(resolution.candidates),
+                reference=ref,
+            )
+        )
+    return entries
+
+
+def _resolve(index, ref: MemberReference, piece: NamedPiece, *, on: dt.date, chamber: str | None):
+    hints = piece.hints
+    kwargs = {
+        "chamber": ref.chamber or piece.chamber or chamber,
+        "state": ref.state or hints.state,
+        "party": ref.party or hints.party,
+        "district": ref.district if ref.district is not None else hints.district,
+    }
+    resolution = index.resolve(ref, on=on, **kwargs)
+    if resolution.status == "unresolved" and kwargs["district"] is not None:
+        # Districts are renumbered every decade and press copy lags behind: try without it.
+        resolution = index.resolve(ref, on=on, **{**kwargs, "district": None})
+    return resolution
+
+
+def _names_a_person(ref: MemberReference) -> bool:
+    has_hint = any(value is not None for value in (ref.chamber, ref.party, ref.state, ref.district))
+    return has_hint or len(ref.name.split()) >= 2

@@ -1,0 +1,121 @@
+"""Splitting pasted signer lists into the people they name (no member matching here)."""
+
+from letters.signer_lists import Hints, split_signer_list
+
+
+def texts(block: str) -> list[str]:
+    return [piece.text for piece in split_signer_list(block) if piece.text != "Sincerely"]
+
+
+def test_dear_colleague_block_with_member_of_congress_under_each_name():
+    block = """Sincerely,
+
+Marcy Kaptur
+Member of Congress
+
+Brian K. Fitzpatrick
+Member of Congress
+
+Joe Wilson
+Member of Congress
+"""
+    assert texts(block) == ["Marcy Kaptur", "Brian K. Fitzpatrick", "Joe Wilson"]
+
+
+def test_two_column_block_flattened_by_a_pdf_copy():
+    block = (
+        "Marcy Kaptur                         Brian Fitzpatrick\n"
+        "Member of Congress                   Member of Congress\n\n"
+        "Mike Quigley\t\tAndy Harris, M.D.\n"
+        "Member of Congress\t\tMember of Congress\n"
+    )
+    assert texts(block) == ["Marcy Kaptur", "Brian Fitzpatrick", "Mike Quigley", "Andy Harris"]
+
+
+def test_senate_block_with_electronic_signatures():
+    block = "/s/ Elizabeth Warren\nUnited States Senator\nBernard Sanders\nUnited States Senator\n"
+    assert texts(block) == ["Elizabeth Warren", "Bernard Sanders"]
+
+
+def test_press_release_sentence_keeps_the_hints_and_the_chamber_of_the_title():
+    pieces = split_signer_list(
+        "The letter was signed by Reps. Jim McGovern (D-MA), Jan Schakowsky (D-IL) and Marcy Kaptur (D-OH)."
+    )
+    assert [p.text for p in pieces] == [
+        "Reps. Jim McGovern (D-MA)",
+        "Jan Schakowsky (D-IL)",
+        "Marcy Kaptur (D-OH)",
+    ]
+    assert {p.chamber for p in pieces} == {"house"}
+
+
+def test_senators_sentence_with_oxford_comma_and_trailing_prose():
+    pieces = split_signer_list(
+        "Senators Elizabeth Warren, Bernie Sanders, and Ed Markey wrote to Secretary Austin."
+    )
+    assert [p.text for p in pieces] == ["Senators Elizabeth Warren", "Bernie Sanders", "Ed Markey"]
+    assert {p.chamber for p in pieces} == {"senate"}
+
+
+def test_lead_named_before_the_list_in_a_press_release():
+    text = (
+        "Today, Rep. Marcy Kaptur (OH-09), co-chair of the Congressional Ukraine Caucus, led 25 colleagues, "
+        "including Reps. Joe Wilson (R-SC) and Steve Cohen (D-TN), in a letter."
+    )
+    assert texts(text) == ["Rep. Marcy Kaptur (OH-09)", "Reps. Joe Wilson (R-SC)", "Steve Cohen (D-TN)"]
+
+
+def test_last_name_first_lines_stay_whole():
+    block = "Kaptur, Marcy\nFitzpatrick, Brian\nVan Drew, Jeff\nKean Jr., Thomas\nRogers, Mike (R-AL)"
+    assert texts(block) == [
+        "Kaptur, Marcy",
+        "Fitzpatrick, Brian",
+        "Van Drew, Jeff",
+        "Kean Jr., Thomas",
+        "Rogers, Mike (R-AL)",
+    ]
+
+
+def test_comma_separated_names_on_one_line():
+    assert texts("Marcy Kaptur, Brian Fitzpatrick, Mike Quigley & Joe Wilson") == [
+        "Marcy Kaptur",
+        "Brian Fitzpatrick",
+        "Mike Quigley",
+        "Joe Wilson",
+    ]
+
+
+def test_committee_titles_under_names_are_not_people():
+    block = """Rep. Mike Rogers (R-AL)
+Chairman, House Armed Services Committee
+Rep. Michael McCaul (R-TX)
+Chairman, House Foreign Affairs Committee
+Co-Chair, Congressional Ukraine Caucus
+Rep. Thomas H. Kean, Jr."""
+    assert texts(block) == [
+        "Rep. Mike Rogers (R-AL)",
+        "Rep. Michael McCaul (R-TX)",
+        "Rep. Thomas H. Kean, Jr.",
+    ]
+
+
+def test_hint_lines_under_a_name_attach_to_it():
+    pieces = split_signer_list("Tim Scott\nR-SC\nRick Scott\nFlorida\nMarcy Kaptur\nOhio's 9th District")
+    assert [(p.text, p.hints) for p in pieces] == [
+        ("Tim Scott", Hints(party="R", state="SC")),
+        ("Rick Scott", Hints(state="FL")),
+        ("Marcy Kaptur", Hints(state="OH", district=9)),
+    ]
+
+
+def test_name_and_hint_after_a_comma_stay_together():
+    assert texts("Rep. Kaptur, D-Ohio\nThomas Kean, Jr.") == ["Rep. Kaptur, D-Ohio", "Thomas Kean, Jr."]
+
+
+def test_numbered_and_bulleted_lists():
+    assert texts("1. Marcy Kaptur\n2) Joe Wilson\n• Steve Cohen\n- Mike Quigley") == [
+        "Marcy Kaptur",
+        "Joe Wilson",
+        "Steve Cohen",
+        "Mike Quigley",
+    ]
