@@ -1,0 +1,416 @@
+"""An in-memory index of member names: resolve a written reference, scan text for names.
+
+Pure Python (no Django import) so the extraction engine and the signer-list resolver can be
+tested, fuzzed and benchmarked without a database. `members.name_loading.load_name_index()`
+builds one from the database.
+
+Every question is asked "on a date": a name resolves among the members SERVING that day,
+because names repeat across time (two Mike Rogers served together in the House until 2015).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+from members.names import (
+    SUFFIXES,
+    MemberReference,
+    fold,
+    given_name_forms,
+    name_variants,
+    normalise,
+    parse_member_reference,
+)
+
+RESOLVED, AMBIGUOUS, UNRESOLVED = "resolved", "ambiguous", "unresolved"
+
+# Fuzzy matching is for typos and stray accents only ("Kapture", "Schumar"), never for guessing.
+_FUZZY_FULL_CUTOFF = 90
+_FUZZY_SURNAME_CUTOFF = 85
+_FUZZY_SURNAME_MIN_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class TermRecord:
+    chamber: str
+    state: str
+    district: int | None
+    party: str
+    caucus: str
+    start: date | None
+    end: date | None
+
+    def covers(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    bioguide: str
+    first: str
+    middle: str
+    last: str
+    suffix: str
+    nickname: str
+    official_full: str
+    terms: tuple[TermRecord, ...]
+    # Earlier surnames (e.g. before marriage): matched like the current one.
+    other_names: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        if self.official_full:
+            return self.official_full
+        first = self.nickname or self.first
+        return " ".join(part for part in (first, self.last, self.suffix) if part)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: str  # 'resolved' | 'ambiguous' | 'unresolved'
+    bioguide: str | None
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    surface: str
+    kind: str  # 'full' | 'last'
+    bioguides: tuple[str, ...]  # every member having that variant, serving or not
+
+
+_UNRESOLVED = Resolution(UNRESOLVED, None, ())
+_NO_DATE = date.min
+
+
+class NameIndex:
+    """Members' names, terms and a text scanner, built once from `MemberRecord`s."""
+
+    def __init__(self, members: Iterable[MemberRecord]) -> None:
+        self._records: dict[str, MemberRecord] = {}
+        self._term_starts: dict[str, list[date]] = {}
+        self._terms: dict[str, tuple[TermRecord, ...]] = {}
+        self._by_full: dict[str, set[str]] = {}
+        # Given-name forms from the common-nickname table, which the data does not list: a
+        # weaker match than the data's own variants ("Bob Menendez" is the senator, who lists
+        # "Bob"; not his son Robert, though "Bob" is a Robert nickname).
+        self._by_common_nickname: dict[str, set[str]] = {}
+        self._by_last: dict[str, set[str]] = {}
+        self._by_initial_last: dict[tuple[str, str], set[str]] = {}
+        # Scanner patterns: folded pattern -> (kind, bioguides, needs_capital).
+        patterns: dict[str, tuple[str, set[str], bool]] = {}
+
+        for record in members:
+            self._add_record(record, patterns)
+
+        self._full_keys = list(self._by_full)
+        self._last_keys = list(self._by_last)
+        self._automaton, self._pattern_values = self._build_automaton(patterns)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _add_record(self, record: MemberRecord, patterns: dict[str, tuple[str, set[str], bool]]) -> None:
+        bioguide = record.bioguide
+        self._records[bioguide] = record
+        terms = tuple(sorted(record.terms, key=lambda term: term.start or _NO_DATE))
+        self._terms[bioguide] = terms
+        self._term_starts[bioguide] = [term.start or _NO_DATE for term in terms]
+
+        displays = name_variants(
+            first=record.first,
+            middle=record.middle,
+            last=record.last,
+            suffix=record.suffix,
+            nickname=record.nickname,
+            official_full=record.official_full,
+            other_names=record.other_names,
+        )
+        surnames = [name for name in (record.last, *record.other_names) if normalise(name)]
+        # Common nicknames the data does not list ("Mike" for Michael): first + surname only.
+        givens: set[str] = set()
+        for given in (record.first, record.nickname):
+            givens |= given_name_forms(given)
+        common: set[str] = set()
+        for surname in surnames:
+            surname_key = normalise(surname)
+            common |= {f"{given.title()} {surname}" for given in givens}
+            self._by_last.setdefault(surname_key, set()).add(bioguide)
+            for given in (record.first, record.nickname):
+                initial = normalise(given)[:1]
+                if initial:
+                    self._by_initial_last.setdefault((initial, surname_key), set()).add(bioguide)
+            self._add_pattern(patterns, surname, "last", bioguide)
+
+        for display in displays:
+            self._by_full.setdefault(normalise(display), set()).add(bioguide)
+            self._add_pattern(patterns, display, "full", bioguide)
+        for display in common - displays:
+            self._by_common_nickname.setdefault(normalise(display), set()).add(bioguide)
+            self._add_pattern(patterns, display, "full", bioguide)
+
+    @staticmethod
+    def _add_pattern(
+        patterns: dict[str, tuple[str, set[str], bool]], display: str, kind: str, bioguide: str
+    ) -> None:
+        # Both spellings: "marcy c  kaptur" (as "Marcy C. Kaptur" folds in running text) and
+        # "marcy c kaptur" (written without the dot).
+        needs_capital = display[:1].isupper()
+        for pattern in {fold(display).strip(), normalise(display)}:
+            if not pattern:
+                continue
+            existing = patterns.get(pattern)
+            if existing is None:
+                patterns[pattern] = (kind, {bioguide}, needs_capital)
+            else:
+                old_kind, bioguides, old_capital = existing
+                bioguides.add(bioguide)
+                patterns[pattern] = (
+                    "full" if "full" in (old_kind, kind) else "last",
+                    bioguides,
+                    old_capital and needs_capital,
+                )
+
+    @staticmethod
+    def _build_automaton(
+        patterns: dict[str, tuple[str, set[str], bool]],
+    ) -> tuple[ahocorasick.Automaton | None, list[tuple[int, str, tuple[str, ...], bool]]]:
+        values: list[tuple[int, str, tuple[str, ...], bool]] = []
+        automaton = ahocorasick.Automaton()
+        for pattern, (kind, bioguides, needs_capital) in patterns.items():
+            # A leading space anchors every pattern at a word start (text is scanned with one too).
+            automaton.add_word(" " + pattern, len(values))
+            values.append((len(pattern), kind, tuple(sorted(bioguides)), needs_capital))
+        if not values:
+            return None, values
+        automaton.make_automaton()
+        return automaton, values
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, bioguide: object) -> bool:
+        return bioguide in self._records
+
+    def record(self, bioguide: str) -> MemberRecord:
+        return self._records[bioguide]
+
+    def records(self) -> Iterator[MemberRecord]:
+        return iter(self._records.values())
+
+    def term_on(self, bioguide: str, on: date) -> TermRecord | None:
+        """The member's term covering `on` (the later one on a changeover day), else None."""
+        starts = self._term_starts.get(bioguide)
+        if not starts:
+            return None
+        position = bisect_right(starts, on)
+        terms = self._terms[bioguide]
+        # Terms can overlap by a day (Jan 3 end and start); look back a little for cover.
+        for index in range(position - 1, max(position - 3, -1), -1):
+            if terms[index].covers(on):
+                return terms[index]
+        return None
+
+    def serving_on(self, on: date) -> list[str]:
+        """Bioguide ids of every member serving on `on`."""
+        return [bioguide for bioguide in self._records if self.term_on(bioguide, on) is not None]
+
+    # -- resolving ------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        ref: MemberReference | str,
+        *,
+        on: date | None,
+        chamber: str | None = None,
+        state: str | None = None,
+        party: str | None = None,
+        district: int | None = None,
+    ) -> Resolution:
+        """Resolve one written reference to the member serving on `on`.
+
+        Name candidates come from exact matches of normalised variants (surname alone for a
+        one-word name), then first + surname ignoring middle names and initials, then a strict
+        fuzzy match for typos. They are kept if serving on `on` (any time when None) and
+        narrowed by chamber/state/party/district hints; explicit keyword hints override those
+        parsed from the reference. A party hint matches the term's party or caucus and is
+        dropped if it excludes everyone (party switchers, press copy's stale labels).
+        """
+        if isinstance(ref, str):
+            parsed = parse_member_reference(ref)
+            if parsed is None:
+                return _UNRESOLVED
+            ref = parsed
+        chamber = chamber if chamber is not None else ref.chamber
+        state = state if state is not None else ref.state
+        party = party if party is not None else ref.party
+        district = district if district is not None else ref.district
+
+        for candidates in self._name_stages(ref.name, on):
+            serving = sorted(b for b in candidates if on is None or self.term_on(b, on) is not None)
+            if not serving:
+                continue
+            resolution = self._narrow(serving, on, chamber, state, party, district)
+            if resolution.status != UNRESOLVED:
+                return resolution
+        return _UNRESOLVED
+
+    def _name_stages(self, name: str, on: date | None) -> Iterator[set[str]]:
+        key = normalise(name)
+        if not key:
+            return
+        tokens = key.split()
+        plain = [token for token in tokens if token not in SUFFIXES] or tokens
+        plain_key = " ".join(plain)
+
+        if len(plain) == 1:
+            yield self._by_last.get(plain_key, set())
+        else:
+            yield self._by_full.get(key, set()) | self._by_full.get(plain_key, set())
+            # A multi-word surname written alone: "Van Drew", "Wasserman Schultz", "Ocasio-Cortez".
+            yield self._by_last.get(plain_key, set())
+            yield self._given_and_surname(plain, self._by_full)
+            yield self._by_common_nickname.get(plain_key, set())
+            yield self._given_and_surname(plain, self._by_common_nickname)
+        yield self._fuzzy(plain_key, single=len(plain) == 1)
+
+    def _given_and_surname(self, tokens: list[str], table: dict[str, set[str]]) -> set[str]:
+        """First word + trailing words as the surname, ignoring middle names and initials."""
+        given = tokens[0]
+        for split in range(1, len(tokens)):
+            surname = " ".join(tokens[split:])
+            if len(given) == 1:
+                found = self._by_initial_last.get((given, surname))
+            else:
+                found = table.get(f"{given} {surname}")
+            if found:
+                return set(found)
+        # "J. French Hill": an initial then the name the member goes by.
+        if len(given) == 1 and len(tokens) > 2:
+            return self._given_and_surname(tokens[1:], table)
+        return set()
+
+    def _fuzzy(self, key: str, *, single: bool) -> set[str]:
+        if single:
+            if len(key) < _FUZZY_SURNAME_MIN_LENGTH:
+                return set()
+            choices, table, cutoff = self._last_keys, self._by_last, _FUZZY_SURNAME_CUTOFF
+        else:
+            choices, table, cutoff = self._full_keys, self._by_full, _FUZZY_FULL_CUTOFF
+        matches = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=10)
+        if not matches:
+            return set()
+        best = max(score for _, score, _ in matches)
+        found: set[str] = set()
+        for choice, score, _ in matches:
+            if score == best:
+                found |= table[choice]
+        return found
+
+    def _narrow(
+        self,
+        candidates: list[str],
+        on: date | None,
+        chamber: str | None,
+        state: str | None,
+        party: str | None,
+        district: int | None,
+    ) -> Resolution:
+        attempts = [(party, district)]
+        if party is not None:
+            attempts.append((None, district))
+        if district is not None:
+            # Press copy gets district numbers wrong more often than states (redistricting).
+            attempts.append((party, None))
+            if party is not None:
+                attempts.append((None, None))
+        for party_hint, district_hint in attempts:
+            kept = [
+                bioguide
+                for bioguide in candidates
+                if self._fits(bioguide, on, chamber, state, party_hint, district_hint)
+            ]
+            if len(kept) == 1:
+                return Resolution(RESOLVED, kept[0], (kept[0],))
+            if kept:
+                return Resolution(AMBIGUOUS, None, tuple(kept))
+        return _UNRESOLVED
+
+    def _fits(
+        self,
+        bioguide: str,
+        on: date | None,
+        chamber: str | None,
+        state: str | None,
+        party: str | None,
+        district: int | None,
+    ) -> bool:
+        if on is not None:
+            term = self.term_on(bioguide, on)
+            terms: tuple[TermRecord, ...] = (term,) if term else ()
+        else:
+            terms = self._terms[bioguide]
+        return any(
+            (chamber is None or term.chamber == chamber)
+            and (state is None or term.state == state)
+            and (party is None or party in (term.party, term.caucus))
+            and (district is None or term.district == district)
+            for term in terms
+        )
+
+    # -- scanning -------------------------------------------------------------------------
+
+    def scan(self, text: str, *, cased: bool = True) -> list[NameHit]:
+        """Every member name in `text`, in order: full names and surnames, on word boundaries.
+
+        One Aho-Corasick pass over the folded text (lowercase, accents and punctuation folded,
+        same length so offsets map back). Overlaps are settled longest-first ("Mike Rogers"
+        beats "Rogers"); hits never overlap. With `cased`, a hit must start with a capital
+        letter as names are written ("Long" the member, not "long-range"). Hits carry every
+        member having the variant: filtering by date is the caller's job (`term_on`, `resolve`).
+        """
+        if not text or self._automaton is None:
+            return []
+        folded = " " + fold(text)
+        length = len(folded)
+        values = self._pattern_values
+        found: list[tuple[int, int, int]] = []
+        for end, value_index in self._automaton.iter(folded):
+            after = end + 1
+            if after < length and folded[after] != " ":
+                continue
+            pattern_length, _, _, needs_capital = values[value_index]
+            start = end - pattern_length  # offset in `text` (the padded string is one longer)
+            if cased and needs_capital and not text[start].isupper():
+                continue
+            found.append((start, end, value_index))
+        if not found:
+            return []
+        # Longest first, then leftmost; keep a hit only if it overlaps none already kept.
+        found.sort(key=lambda hit: (hit[0] - hit[1], hit[0]))
+        kept_starts: list[int] = []
+        kept: list[tuple[int, int, int]] = []
+        for start, end, value_index in found:
+            position = bisect_left(kept_starts, start)
+            if position > 0 and kept[position - 1][1] > start:
+                continue
+            if position < len(kept) and kept[position][0] < end:
+                continue
+            kept_starts.insert(position, start)
+            kept.insert(position, (start, end, value_index))
+        hits = []
+        for start, end, value_index in kept:
+            _, kind, bioguides, _ = values[value_index]
+            hits.append(
+                NameHit(start=start, end=end, surface=text[start:end], kind=kind, bioguides=bioguides)
+            )
+        return hits

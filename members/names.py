@@ -1,0 +1,831 @@
+"""How members of Congress are written in letters and press copy, and how to read it back.
+
+Pure Python (no Django import): the signer-list resolver and the article extraction engine both
+parse references such as "Rep. Marcy Kaptur (D-OH-09)" or "Kaptur, Marcy" with these helpers and
+match them against `name_variants()` through `members.name_index.NameIndex`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+STATE_NAMES: dict[str, str] = {
+    "AL": "Alabama",
+    "AK": "Alaska",
+    "AZ": "Arizona",
+    "AR": "Arkansas",
+    "CA": "California",
+    "CO": "Colorado",
+    "CT": "Connecticut",
+    "DE": "Delaware",
+    "FL": "Florida",
+    "GA": "Georgia",
+    "HI": "Hawaii",
+    "ID": "Idaho",
+    "IL": "Illinois",
+    "IN": "Indiana",
+    "IA": "Iowa",
+    "KS": "Kansas",
+    "KY": "Kentucky",
+    "LA": "Louisiana",
+    "ME": "Maine",
+    "MD": "Maryland",
+    "MA": "Massachusetts",
+    "MI": "Michigan",
+    "MN": "Minnesota",
+    "MS": "Mississippi",
+    "MO": "Missouri",
+    "MT": "Montana",
+    "NE": "Nebraska",
+    "NV": "Nevada",
+    "NH": "New Hampshire",
+    "NJ": "New Jersey",
+    "NM": "New Mexico",
+    "NY": "New York",
+    "NC": "North Carolina",
+    "ND": "North Dakota",
+    "OH": "Ohio",
+    "OK": "Oklahoma",
+    "OR": "Oregon",
+    "PA": "Pennsylvania",
+    "RI": "Rhode Island",
+    "SC": "South Carolina",
+    "SD": "South Dakota",
+    "TN": "Tennessee",
+    "TX": "Texas",
+    "UT": "Utah",
+    "VT": "Vermont",
+    "VA": "Virginia",
+    "WA": "Washington",
+    "WV": "West Virginia",
+    "WI": "Wisconsin",
+    "WY": "Wyoming",
+    "DC": "District of Columbia",
+    "PR": "Puerto Rico",
+    "GU": "Guam",
+    "VI": "U.S. Virgin Islands",
+    "AS": "American Samoa",
+    "MP": "Northern Mariana Islands",
+}
+
+# AP style and other abbreviations newsrooms use, written without dots or spaces ("N.J." -> "nj").
+_STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala": "AL",
+    "ariz": "AZ",
+    "ark": "AR",
+    "calif": "CA",
+    "cal": "CA",
+    "colo": "CO",
+    "conn": "CT",
+    "del": "DE",
+    "fla": "FL",
+    "ga": "GA",
+    "ill": "IL",
+    "ind": "IN",
+    "kan": "KS",
+    "kans": "KS",
+    "ky": "KY",
+    "la": "LA",
+    "md": "MD",
+    "mass": "MA",
+    "mich": "MI",
+    "minn": "MN",
+    "miss": "MS",
+    "mo": "MO",
+    "mont": "MT",
+    "neb": "NE",
+    "nebr": "NE",
+    "nev": "NV",
+    "nh": "NH",
+    "nj": "NJ",
+    "nm": "NM",
+    "ny": "NY",
+    "nc": "NC",
+    "nd": "ND",
+    "okla": "OK",
+    "ore": "OR",
+    "oreg": "OR",
+    "pa": "PA",
+    "penn": "PA",
+    "penna": "PA",
+    "ri": "RI",
+    "sc": "SC",
+    "sd": "SD",
+    "tenn": "TN",
+    "tex": "TX",
+    "vt": "VT",
+    "va": "VA",
+    "wash": "WA",
+    "wva": "WV",
+    "wis": "WI",
+    "wisc": "WI",
+    "wyo": "WY",
+    "dc": "DC",
+    "pr": "PR",
+    "virgin islands": "VI",
+    "us virgin islands": "VI",
+    "usvi": "VI",
+    "amer samoa": "AS",
+    "northern marianas": "MP",
+    "cnmi": "MP",
+    "washington dc": "DC",
+    "washington d c": "DC",
+}
+
+_PARTY_WORDS: dict[str, str] = {
+    "d": "D",
+    "dem": "D",
+    "democrat": "D",
+    "democratic": "D",
+    "dfl": "D",  # Minnesota's Democratic-Farmer-Labor party sits with the Democrats
+    "r": "R",
+    "rep": "R",
+    "gop": "R",
+    "republican": "R",
+    "i": "I",
+    "ind": "I",
+    "independent": "I",
+    "l": "L",
+    "lib": "L",
+    "libertarian": "L",
+}
+
+_HOUSE, _SENATE = "house", "senate"
+
+# Titles written before a name, longest first so "Ranking Member" wins over "Member".
+# The chamber a title implies; None when it says nothing about the chamber.
+_TITLES: dict[str, str | None] = {
+    "the honorable": None,
+    "the hon": None,
+    "honorable": None,
+    "hon": None,
+    "us representative": _HOUSE,
+    "u s representative": _HOUSE,
+    "us rep": _HOUSE,
+    "us senator": _SENATE,
+    "u s senator": _SENATE,
+    "us sen": _SENATE,
+    "representative": _HOUSE,
+    "representatives": _HOUSE,
+    "reps": _HOUSE,
+    "rep": _HOUSE,
+    "congressman": _HOUSE,
+    "congresswoman": _HOUSE,
+    "congressmember": _HOUSE,
+    "congressperson": _HOUSE,
+    "delegate": _HOUSE,
+    "del": _HOUSE,
+    "resident commissioner": _HOUSE,
+    "senator": _SENATE,
+    "senators": _SENATE,
+    "sens": _SENATE,
+    "sen": _SENATE,
+    "speaker of the house": _HOUSE,
+    "speaker": _HOUSE,
+    "house speaker": _HOUSE,
+    "majority leader": None,
+    "minority leader": None,
+    "house majority leader": _HOUSE,
+    "house minority leader": _HOUSE,
+    "senate majority leader": _SENATE,
+    "senate minority leader": _SENATE,
+    "majority whip": None,
+    "minority whip": None,
+    "leader": None,
+    "whip": None,
+    "ranking member": None,
+    "chairman": None,
+    "chairwoman": None,
+    "chairperson": None,
+    "chair": None,
+    "co chair": None,
+    "cochair": None,
+    "vice chair": None,
+    "vice chairman": None,
+    "vice chairwoman": None,
+    "dr": None,
+    "mr": None,
+    "mrs": None,
+    "ms": None,
+    "miss": None,
+}
+_TITLE_WORDS = sorted(_TITLES, key=len, reverse=True)
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# Lines of a signature block that are not people.
+_NOT_A_NAME = re.compile(
+    r"""^(?:
+        (?:the\s+)?members?\s+of\s+(?:the\s+)?congress
+      | (?:the\s+)?united\s+states\s+(?:senators?|representatives?|congress(?:wo)?man)
+      | u\.?\s?s\.?\s+(?:senators?|representatives?|congress(?:wo)?man)
+      | (?:senators?|representatives?|congress(?:wo)?m[ae]n|delegates?|members?)
+      | (?:very\s+)?(?:sincerely|respectfully|cordially|best|regards|thank\s+you|thanks)(?:\s+yours)?
+      | yours\s+(?:truly|sincerely|respectfully)
+      | (?:with\s+)?(?:kind|warm|best)\s+regards
+      | cc | enclosures?
+      | dear\b.*
+      | (?:page|signed|signatures?|signatories|from|to|re|subject|date)\b.*
+    )[\s.,:;!]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:\w+day,?\s+)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}"
+    rf"(?:,?\s+\d{{4}})?|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|{_MONTHS}\s+\d{{4}})\.?$",
+    re.IGNORECASE,
+)
+
+_QUOTED_NICKNAME = re.compile(
+    r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,20})[\"\u201c\u201d]|(?:(?<=\s)|^)['\u2018]([^'\u2018\u2019\s]{1,20})['\u2019](?=\s|$)"
+)
+_PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_DASH = r"\s*[-\u2010\u2011\u2013\u2014]\s*"
+_DISTRICT = r"(?:(?P<district>\d{1,2})(?:st|nd|rd|th)?|(?P<at_large>al|at[-\s]large))"
+# One hint: "D-AZ", "D-Mass.", "R-Texas", "OH-09", "D-OH-09", "I-Vt.", "D, Ohio", "Democrat of Ohio".
+_HINT = re.compile(
+    rf"""^(?:(?P<party>[A-Za-z]{{1,12}})\.?(?:{_DASH}|\s*,\s*|\s+of\s+|\s+))?
+        (?P<state>[A-Za-z][A-Za-z.\s]{{0,25}}?)\.?
+        (?:(?:{_DASH}|\s*,?\s+)(?:district\s+)?{_DISTRICT}(?:\s+district)?)?
+        $""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PARTY_ONLY = re.compile(r"^(?P<party>[A-Za-z]{1,12})\.?$")
+_TRAILING_HINT = re.compile(
+    rf"[\s,]+(?P<hint>(?:D|R|I|L|Dem|GOP|DFL){_DASH}[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
+    rf"(?:{_DASH}\d{{1,2}}|{_DASH}AL)?)\s*$"
+)
+_OF_STATE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3})(?:'s\s+(?P<district>\d{1,2})"
+    r"(?:st|nd|rd|th)?(?:\s+(?:congressional\s+)?district)?)?\s*$"
+)
+_DISTRICT_SEGMENT = re.compile(
+    rf"^(?:(?P<state>[A-Za-z.\s]+?)[\s'\u2019s]*)?{_DISTRICT}\s+(?:congressional\s+)?district$", re.IGNORECASE
+)
+
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    """One character folded for matching: lowercase, accents dropped, anything else a space."""
+    cached = _FOLD_CACHE.get(char)
+    if cached is not None:
+        return cached
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
+    folded = base if len(base) == 1 and base.isalnum() else (" " if not char.isalnum() else char)
+    if len(folded) != 1:
+        folded = char
+    _FOLD_CACHE[char] = folded
+    return folded
+
+
+# Length-preserving fold tables: the scanner maps hits in folded text straight back to offsets.
+_ASCII_FOLD = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122) else 32
+    for c in range(256)
+)
+_UNICODE_FOLD: dict[int, str] = {
+    c: _fold_char(chr(c)) for c in [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]
+}
+
+
+def fold(text: str) -> str:
+    """Fold text for matching WITHOUT changing its length (offsets stay valid).
+
+    Lowercase, accents removed ("Díaz" -> "diaz"), every character that is not a letter or
+    digit (punctuation, apostrophes, hyphens, newlines) becomes a space.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    folded = text.translate(_UNICODE_FOLD)
+    if folded.isascii():
+        return folded
+    # Characters outside the table (other scripts, symbols): fold each distinct one once.
+    extra = {ord(c): _fold_char(c) for c in set(folded) if ord(c) >= 128}
+    return folded.translate(extra)
+
+
+def normalise(text: str) -> str:
+    """The matching key of a name: folded (see `fold`) with runs of spaces collapsed.
+
+    "Díaz-Balart" -> "diaz balart", "O'Rourke" -> "o rourke", "Marcy C. Kaptur" -> "marcy c kaptur".
+    """
+    return " ".join(fold(text).split())
+
+
+def _key(text: str) -> str:
+    return normalise(text)
+
+
+def state_code(text: str) -> str | None:
+    """The postal code for a state or territory as written: 'OH', 'Ohio', 'Mass.', 'N.J.', 'Calif.'."""
+    if not text:
+        return None
+    key = normalise(text)
+    if not key:
+        return None
+    compact = key.replace(" ", "")
+    if len(compact) == 2 and compact.upper() in STATE_NAMES and " " not in key.strip():
+        return compact.upper()
+    if len(compact) == 2 and compact.upper() in STATE_NAMES and text.count(".") >= 1:
+        return compact.upper()  # "N. J." spelled with spaces
+    return _STATES_BY_KEY.get(key) or _STATE_ABBREVIATIONS.get(key) or _STATE_ABBREVIATIONS.get(compact)
+
+
+_STATES_BY_KEY: dict[str, str] = {normalise(name): code for code, name in STATE_NAMES.items()}
+_STATES_BY_KEY.update({"virgin islands": "VI", "us virgin islands": "VI", "the virgin islands": "VI"})
+
+
+@dataclass(frozen=True)
+class MemberReference:
+    """One person as written in a signer list or in press copy, with the hints written around them."""
+
+    as_written: str
+    name: str
+    chamber: str | None = None
+    party: str | None = None
+    state: str | None = None
+    district: int | None = None
+
+
+@dataclass
+class _Hints:
+    chamber: str | None = None
+    party: str | None = None
+    state: str | None = None
+    district: int | None = None
+
+    def take(self, other: _Hints) -> None:
+        for field in ("chamber", "party", "state", "district"):
+            if getattr(self, field) is None and getattr(other, field) is not None:
+                setattr(self, field, getattr(other, field))
+
+
+def party_code(text: str) -> str | None:
+    """'D', 'R', 'I' or 'L' for a party as written ('D', 'Dem.', 'Republican', 'GOP'), else None."""
+    return _PARTY_WORDS.get(normalise(text))
+
+
+def _parse_hint(text: str) -> _Hints | None:
+    """Hints from a parenthetical or trailing tag: "(D-AZ)", "(OH-09)", "R-Calif.", "Ohio"."""
+    text = text.strip().strip(",;")
+    if not text:
+        return None
+    district_segment = _DISTRICT_SEGMENT.match(text)
+    if district_segment:
+        state = state_code(district_segment.group("state") or "")
+        if district_segment.group("state") and not state:
+            return None
+        return _Hints(state=state, district=_district_of(district_segment), chamber=_HOUSE)
+    only_party = _PARTY_ONLY.match(text)
+    if only_party and party_code(only_party.group("party")) and not state_code(text):
+        return _Hints(party=party_code(only_party.group("party")))
+    match = _HINT.match(text)
+    if not match:
+        return None
+    party_text, state_text = match.group("party"), match.group("state")
+    party = party_code(party_text) if party_text else None
+    state = state_code(state_text)
+    if party_text and not party:
+        # "OH-09" reads as party "OH" + state "09" would not match; "New York" as party "New" + "York".
+        state = state_code(f"{party_text} {state_text}")
+        if not state:
+            return None
+    if not state:
+        return None
+    district = _district_of(match)
+    return _Hints(
+        party=party, state=state, district=district, chamber=_HOUSE if district is not None else None
+    )
+
+
+def _district_of(match: re.Match[str]) -> int | None:
+    if match.group("at_large"):
+        return 0
+    if match.group("district"):
+        return int(match.group("district"))
+    return None
+
+
+def _strip_titles(name: str, hints: _Hints) -> str:
+    while True:
+        key = normalise(name)
+        for title in _TITLE_WORDS:
+            if key == title:
+                return ""
+            if key.startswith(title + " "):
+                chamber = _TITLES[title]
+                if chamber and hints.chamber is None:
+                    hints.chamber = chamber
+                name = _drop_words(name, len(title.split()))
+                break
+        else:
+            return name
+
+
+def _drop_words(text: str, count: int) -> str:
+    """Drop the first `count` words of text as `normalise` counts them (punctuation is not a word)."""
+    words = 0
+    in_word = False
+    for index, char in enumerate(text):
+        is_word_char = fold(char) != " "
+        if is_word_char and not in_word:
+            if words == count:
+                return text[index:]
+            words += 1
+        in_word = is_word_char
+    return ""
+
+
+def _is_suffix(text: str) -> bool:
+    return normalise(text) in SUFFIXES
+
+
+def _is_title_segment(text: str) -> bool:
+    key = normalise(text)
+    return (
+        key in _TITLES
+        or bool(_NOT_A_NAME.match(text.strip()))
+        or key.startswith(("member of", "ranking member", "chair", "co chair", "vice chair", "m c"))
+        or key in {"mc", "m c", "md", "phd", "esq"}
+    )
+
+
+def _reads_as_state(segment: str, name_parts: list[str]) -> bool:
+    """Whether a bare state after a comma is a hint, not a given name ("Foxx, Virginia", "Green, Al")."""
+    if segment.isupper() or "." in segment:
+        return True  # "OH", "Mass.", "N.J."
+    words_so_far = normalise(_strip_titles(name_parts[0], _Hints())).split()
+    return len(words_so_far) >= 2 and len(normalise(segment)) > 2
+
+
+def parse_member_reference(text: str) -> MemberReference | None:
+    """Read one person as written in a signer list or press copy.
+
+    Handles titles ("Rep.", "Sen.", "The Honorable", "Congresswoman", ...), hint tags
+    ("(D-AZ)", "(OH-09)", "(D-OH-09)", ", D-Ohio", "R-Calif.", "of Ohio"), "Last, First" order,
+    quoted nicknames, suffixes and multi-word surnames. Returns None for lines that are not a
+    person ("Member of Congress", "United States Senator", "Sincerely,", dates, blank lines).
+    """
+    if not isinstance(text, str):
+        return None
+    as_written = " ".join(text.split())
+    if not as_written or not any(c.isalpha() for c in as_written) or len(as_written) > 120:
+        return None
+    if _NOT_A_NAME.match(as_written) or _DATE_LINE.match(as_written):
+        return None
+    hints = _Hints()
+    body = as_written.strip(" \t-\u2013\u2014•*·,;:")
+
+    # Parenthetical tags: hints "(D-AZ)", or a nickname "(Chuck)", or an aside to drop.
+    def take_parens(match: re.Match[str]) -> str:
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        found = _parse_hint(inner)
+        if found:
+            hints.take(found)
+        return " "
+
+    body = _PARENS.sub(take_parens, body)
+    body = _QUOTED_NICKNAME.sub(" ", body)
+    body = " ".join(body.split()).strip(" ,;:")
+
+    # "Mike Turner of Ohio", "Rep. Kaptur of Ohio's 9th District".
+    of_state = _OF_STATE.search(body)
+    if of_state and state_code(of_state.group("state")):
+        hints.take(
+            _Hints(
+                state=state_code(of_state.group("state")),
+                district=int(of_state.group("district")) if of_state.group("district") else None,
+            )
+        )
+        body = body[: of_state.start()]
+
+    # "Marcy Kaptur D-OH" without a comma.
+    trailing = _TRAILING_HINT.search(body)
+    if trailing:
+        found = _parse_hint(trailing.group("hint"))
+        if found:
+            hints.take(found)
+            body = body[: trailing.start()]
+
+    # Comma segments: hints, suffixes, titles after the name, or "Last, First".
+    segments = [segment.strip() for segment in body.split(",")]
+    name_parts: list[str] = []
+    suffix = ""
+    for segment in segments:
+        if not segment:
+            continue
+        if not name_parts:
+            name_parts.append(segment)
+            continue
+        if _is_suffix(segment):
+            suffix = segment
+            continue
+        found = _parse_hint(segment)
+        if found and (found.party or found.district is not None or _reads_as_state(segment, name_parts)):
+            hints.take(found)
+            continue
+        if _is_title_segment(segment):
+            continue
+        name_parts.append(segment)
+    if not name_parts:
+        return None
+
+    first_part = _strip_titles(name_parts[0], hints)
+    if len(name_parts) >= 2:
+        # "Kaptur, Marcy" / "Van Drew, Jeff" / "Kean Jr., Thomas": a surname then given names.
+        given = _strip_titles(name_parts[1], hints)
+        name = f"{given} {first_part}"
+    else:
+        name = first_part
+    words = name.split()
+    # A trailing suffix written without a comma: "Thomas Kean Jr.".
+    while len(words) > 1 and _is_suffix(words[-1]):
+        suffix = suffix or words[-1]
+        words.pop()
+    name = " ".join(words).strip(" ,;:.-")
+    if suffix:
+        name = f"{name} {suffix}"
+    if not _looks_like_a_name(name):
+        return None
+    return MemberReference(
+        as_written=as_written,
+        name=name,
+        chamber=hints.chamber,
+        party=hints.party,
+        state=hints.state,
+        district=hints.district,
+    )
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'\u2019\-]*$")
+# Words of running prose that never appear in a member's name.
+_FUNCTION_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "letter",
+        "not",
+        "on",
+        "or",
+        "our",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "signed",
+        "sent",
+        "wrote",
+        "urge",
+        "house",
+        "senate",
+        "congress",
+        "committee",
+    }
+)
+_LOWER_PARTICLES = frozenset({"de", "la", "del", "van", "von", "der", "den", "da", "di", "le", "du", "st"})
+
+
+def _looks_like_a_name(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 6:
+        return False
+    if not all(_NAME_WORD.match(word) for word in words):
+        return False
+    if any(normalise(word) in _FUNCTION_WORDS for word in words):
+        return False
+    # Sentences are mostly lowercase words; names are capitalised save for particles ("de la").
+    lowercase = [w for w in words if w[0].islower() and normalise(w) not in _LOWER_PARTICLES]
+    if lowercase and not name.islower():
+        return False
+    return any(len(normalise(word)) > 1 for word in words)
+
+
+# Common English given-name nicknames, as newsrooms write them. Kept small on purpose: each
+# entry is a spelling a real member has gone by in print.
+_NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("michael", "mike", "mick"),
+    ("james", "jim", "jimmy", "jamie"),
+    ("robert", "bob", "bobby", "rob", "robbie", "bert"),
+    ("william", "bill", "billy", "will", "willie"),
+    ("thomas", "tom", "tommy"),
+    ("richard", "dick", "rick", "rich", "richie"),
+    ("joseph", "joe", "joey"),
+    ("benjamin", "ben"),
+    ("daniel", "dan", "danny"),
+    ("edward", "ted", "ed", "eddie", "ned"),
+    ("theodore", "ted", "teddy"),
+    ("elizabeth", "liz", "beth", "betsy", "betty", "liza", "lisa"),
+    ("charles", "chuck", "charlie", "chip"),
+    ("christopher", "chris"),
+    ("christine", "chris", "christy"),
+    ("kristen", "kirsten", "kris"),
+    ("anthony", "tony"),
+    ("andrew", "andy", "drew"),
+    ("alexander", "alex", "al"),
+    ("alexandria", "alex"),
+    ("albert", "al"),
+    ("alan", "al"),
+    ("allen", "al"),
+    ("alfred", "al"),
+    ("steven", "steve"),
+    ("stephen", "steve"),
+    ("stephanie", "steph"),
+    ("timothy", "tim"),
+    ("patrick", "pat"),
+    ("patricia", "pat", "patty", "tricia"),
+    ("gerald", "jerry"),
+    ("jerrold", "jerry"),
+    ("jeffrey", "jeff"),
+    ("jefferson", "jeff"),
+    ("gregory", "greg"),
+    ("matthew", "matt"),
+    ("nicholas", "nick"),
+    ("kenneth", "ken", "kenny"),
+    ("donald", "don", "donny"),
+    ("ronald", "ron", "ronny"),
+    ("douglas", "doug"),
+    ("frederick", "fred", "rick"),
+    ("frederica", "freddie"),
+    ("samuel", "sam"),
+    ("samantha", "sam"),
+    ("zachary", "zach", "zack"),
+    ("jonathan", "jon"),
+    ("john", "jack", "johnny"),
+    ("katherine", "kathy", "kate", "katie"),
+    ("kathleen", "kathy", "kate"),
+    ("catherine", "cathy", "kate"),
+    ("margaret", "maggie", "meg", "peggy"),
+    ("deborah", "debbie", "deb"),
+    ("debra", "debbie", "deb"),
+    ("susan", "sue", "susie"),
+    ("suzanne", "suzan", "sue"),
+    ("rebecca", "becky", "becca"),
+    ("jennifer", "jen", "jenny", "jenn"),
+    ("jenniffer", "jenn"),
+    ("cynthia", "cindy"),
+    ("barbara", "barb"),
+    ("virginia", "ginny"),
+    ("victoria", "vicky"),
+    ("kimberly", "kim"),
+    ("pamela", "pam"),
+    ("cheryl", "cheri"),
+    ("madeleine", "maddie"),
+    ("gwendolynne", "gwen"),
+    ("melanie", "mel"),
+    ("abigail", "abby"),
+    ("raymond", "ray"),
+    ("harold", "hal", "harry"),
+    ("henry", "hank", "harry"),
+    ("lawrence", "larry"),
+    ("leonard", "len", "lenny"),
+    ("peter", "pete"),
+    ("philip", "phil"),
+    ("phillip", "phil"),
+    ("randall", "randy"),
+    ("russell", "russ"),
+    ("raul", "raúl"),
+    ("vincent", "vince"),
+    ("walter", "walt"),
+    ("gilbert", "gil"),
+    ("terence", "terry"),
+    ("terrence", "terry"),
+    ("bradley", "brad"),
+    ("bradford", "brad"),
+    ("garret", "garrett"),
+    ("mitchell", "mitch"),
+    ("joshua", "josh"),
+    ("jacob", "jake"),
+    ("david", "dave"),
+    ("dennis", "denny"),
+    ("eugene", "gene"),
+    ("benjamin", "ben"),
+    ("bernard", "bernie"),
+    ("ernest", "ernie"),
+    ("francis", "frank"),
+    ("franklin", "frank"),
+    ("frances", "fran"),
+    ("gabriel", "gabe"),
+    ("augustus", "gus"),
+    ("leonardo", "leo"),
+    ("lucille", "lucy"),
+    ("marjorie", "margie"),
+    ("martha", "marty"),
+    ("martin", "marty"),
+    ("nancy", "nan"),
+    ("nathaniel", "nate"),
+    ("nathan", "nate"),
+    ("dwight", "ike"),
+    ("guadalupe", "lupe"),
+    ("jose", "joe"),
+    ("wesley", "wes"),
+    ("thaddeus", "thad"),
+    ("ulysses", "buddy"),
+    ("cornelius", "neil"),
+    ("mario", "mario"),
+    ("troy", "troy"),
+    ("earl", "buddy"),
+    ("evan", "evan"),
+)
+
+_GIVEN_NAME_FORMS: dict[str, frozenset[str]] = {}
+for _group in _NICKNAME_GROUPS:
+    _keys = tuple(normalise(name) for name in _group)
+    for _name in _keys:
+        # A nickname such as "ted" belongs to several groups: it reaches each formal name, but a
+        # formal name only reaches its own nicknames (so "edward" never reaches "theodore").
+        _GIVEN_NAME_FORMS[_name] = _GIVEN_NAME_FORMS.get(_name, frozenset()) | (
+            frozenset(_keys) if _name == _keys[0] else frozenset({_name, _keys[0]})
+        )
+
+
+def given_name_forms(given: str) -> frozenset[str]:
+    """Normalised forms a given name is also written as: 'michael' -> {'michael', 'mike', 'mick'}."""
+    key = normalise(given)
+    if not key:
+        return frozenset()
+    return _GIVEN_NAME_FORMS.get(key, frozenset()) | {key}
+
+
+def name_variants(
+    *,
+    first: str,
+    middle: str = "",
+    last: str,
+    suffix: str = "",
+    nickname: str = "",
+    official_full: str = "",
+    other_names: Iterable[str] = (),
+) -> set[str]:
+    """Every way a member's full name is written, as display strings.
+
+    Full name, first + last, nickname + last, official full name, first + middle initial + last,
+    the same with the suffix ("Thomas Kean Jr.", "Thomas Kean, Jr."), and with earlier surnames
+    (`other_names` holds surnames, e.g. a maiden name). Surname-only forms are not included:
+    `NameIndex` indexes surnames separately because they are ambiguous by nature.
+    """
+    first, middle, last = first.strip(), middle.strip(), last.strip()
+    suffix, nickname = suffix.strip(), nickname.strip()
+    givens = [name for name in (first, nickname) if name]
+    # Members known by their middle name ("J. French Hill", "Mitt Romney" = Willard Mitt).
+    if middle and len(normalise(middle)) > 1:
+        middle_name = middle.split()[0]
+        if len(normalise(middle_name)) > 1:
+            givens.append(middle_name)
+    surnames = [name for name in (last, *(n.strip() for n in other_names)) if name]
+    variants: set[str] = set()
+    for surname in surnames:
+        bases = {f"{given} {surname}" for given in givens}
+        if first and middle:
+            initial = normalise(middle)[:1].upper()
+            bases.add(f"{first} {middle} {surname}")
+            bases.add(f"{first} {initial}. {surname}")
+            bases.add(f"{first} {initial} {surname}")
+            if nickname:
+                bases.add(f"{nickname} {initial}. {surname}")
+            if len(normalise(first)) == 1:
+                bases.add(f"{first}. {middle} {surname}")
+        if suffix:
+            for base in list(bases):
+                bases.add(f"{base} {suffix}")
+                bases.add(f"{base}, {suffix}")
+        variants |= bases
+    if official_full.strip():
+        variants.add(official_full.strip())
+        if suffix and normalise(suffix) not in normalise(official_full).split():
+            variants.add(f"{official_full.strip()} {suffix}")
+    return {" ".join(variant.split()) for variant in variants if variant.strip()}

@@ -1,0 +1,38 @@
+from members.names import given_name_forms, name_variants, normalise
+
+
+def test_name_variants_cover_the_ways_a_name_is_written():
+    variants = name_variants(
+        first="Charles", middle="E.", last="Schumer", nickname="Chuck", official_full="Charles E. Schumer"
+    )
+    assert {"Charles Schumer", "Chuck Schumer", "Charles E. Schumer", "Charles E Schumer"} <= variants
+
+
+def test_name_variants_add_suffix_forms():
+    variants = name_variants(first="Thomas", middle="H.", last="Kean", suffix="Jr.")
+    assert {"Thomas Kean", "Thomas Kean Jr.", "Thomas Kean, Jr.", "Thomas H. Kean Jr."} <= variants
+
+
+def test_name_variants_include_earlier_surnames():
+    variants = name_variants(first="Mary", last="Bono Mack", other_names=("Bono",))
+    assert {"Mary Bono Mack", "Mary Bono"} <= variants
+
+
+def test_name_variants_include_a_middle_name_the_member_goes_by():
+    variants = name_variants(first="James", middle="French", last="Hill", official_full="J. French Hill")
+    assert {"French Hill", "J. French Hill", "James Hill"} <= variants
+
+
+def test_normalise_folds_case_accents_and_punctuation():
+    assert normalise("Díaz-Balart") == "diaz balart"
+    assert normalise("O\u2019Rourke") == "o rourke"
+    assert normalise("  Marcy  C. Kaptur ") == "marcy c kaptur"
+    assert normalise("González-Colón") == "gonzalez colon"
+
+
+def test_given_name_forms_know_common_nicknames():
+    assert {"michael", "mike"} <= given_name_forms("Michael")
+    assert "michael" in given_name_forms("Mike")
+    assert "james" in given_name_forms("Jim")
+    assert "william" in given_name_forms("Bill")
+    assert "theodore" not in given_name_forms("Edward")

@@ -1,0 +1,70 @@
+"""Arbitrary text never breaks the parser or the scanner, and hits always point into the text."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from members.name_index import NameIndex
+from members.names import normalise, parse_member_reference
+
+from .builders import roster_index
+
+INDEX: NameIndex = roster_index()
+
+name_like = st.lists(
+    st.sampled_from(
+        [
+            "Rep.",
+            "Sen.",
+            "Marcy",
+            "Kaptur",
+            "Kaptur's",
+            "Díaz-Balart",
+            "(D-OH-09)",
+            "(R-AL)",
+            "Mike",
+            "Rogers",
+            ",",
+            "Jr.",
+            '"Chuck"',
+            "of",
+            "Ohio",
+            "and",
+            "Wasserman",
+            "Schultz",
+            "\n",
+            "\u2019s",
+            "İ",
+            "ß",
+            "—",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+texts = st.one_of(st.text(max_size=300), name_like)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_parse_member_reference_never_raises(text):
+    ref = parse_member_reference(text)
+    if ref is not None:
+        assert normalise(ref.name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_scan_hits_are_exact_non_overlapping_substrings(text):
+    hits = INDEX.scan(text)
+    previous_end = 0
+    for hit in hits:
+        assert 0 <= hit.start < hit.end <= len(text)
+        assert text[hit.start : hit.end] == hit.surface
+        assert hit.start >= previous_end
+        assert hit.bioguides
+        previous_end = hit.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_resolve_never_raises(text):
+    assert INDEX.resolve(text, on=None).status in {"resolved", "ambiguous", "unresolved"}
