@@ -24,7 +24,7 @@ from rest_framework.views import APIView
 
 from config.api_throttling import INGEST_THROTTLES, WRITE_THROTTLES
 from config.roles import HasPermissions, ModelRolePermission, action_permission
-from config.stats_cache import CachedStatsMixin
+from config.stats_cache import CachedStatsMixin, bump_data_version
 from letters.models import Letter
 from tracker.models import (
     Article,
@@ -53,9 +53,12 @@ def _service(name: str) -> Any:
 
 def _call(name: str, **kwargs: Any) -> Any:
     try:
-        return _service(name)(**kwargs)
+        result = _service(name)(**kwargs)
     except DjangoValidationError as exc:
         raise ValidationError(detail=get_error_detail(exc)) from exc
+    # Review services write with QuerySet.update() (race-free claims), which sends no signals.
+    bump_data_version()
+    return result
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -176,7 +179,7 @@ class MentionSerializer(serializers.ModelSerializer):
 
 
 class ConfirmSerializer(serializers.Serializer):
-    add_signers = serializers.BooleanField(default=False, help_text="Also add the signers the report names")
+    add_signers = serializers.BooleanField(default=True, help_text="Also add the signers the report names")
 
 
 _REVIEW_MENTIONS = action_permission("tracker.change_mention")
@@ -296,7 +299,8 @@ class ProposedLetterViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def reject(self, request: Request, pk: str | None = None) -> Response:
         proposal = self.get_object()
-        _call("proposal_reject", proposal=proposal, user=request.user)
+        if not _call("proposals_reject", proposal_ids=[proposal.pk], user=request.user):
+            raise ValidationError("This proposal was already reviewed.")
         return Response(ProposedLetterSerializer(self.get_object()).data)
 
 
