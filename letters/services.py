@@ -176,6 +176,7 @@ def letter_create(
     status: str = LetterStatus.SENT,
     notes: str = "",
     is_demo: bool = False,
+    slug: str = "",
     user=None,
 ) -> Letter:
     """Create a letter with its recipients, policies (with stances) and sponsoring caucuses.
@@ -184,6 +185,7 @@ def letter_create(
     ``caucuses`` takes Caucus rows or slugs; ``recipients`` Recipient rows or display text.
     """
     letter = Letter(
+        slug=slug,
         title=" ".join(title.split()),
         sent_on=letter_date_parse(sent_on),
         kind=kind,

@@ -207,6 +207,25 @@ def _list_items(text: str) -> list[str]:
     return items
 
 
+# The title right before a name in press copy: "House Armed Services Committee Chairman Mike Rogers".
+_DESCRIPTOR_TITLE = re.compile(
+    r"\b(?:(?P<chamber>Reps?\.|Representatives?|Sens?\.|Senators?|Congress(?:wo)?m[ae]n|Del\.|Delegate)"
+    r"|Chairman|Chairwoman|Chair|Co-?Chair|Vice\s+Chair|Ranking\s+Member|Commissioner|Leader|Whip|Speaker)"
+    r"\s+(?=[A-Z])"
+)
+
+
+def _strip_descriptor(item: str) -> str:
+    """Drop a role description before the name, keeping a chamber title ("Rep.", "Senator")."""
+    matches = list(_DESCRIPTOR_TITLE.finditer(item))
+    if not matches or (matches[-1].start() == 0 and not matches[-1].group("chamber")):
+        return item
+    last = matches[-1]
+    if last.start() == 0:
+        return item
+    return item[last.start() :] if last.group("chamber") else item[last.end() :]
+
+
 def _trim_prose_tail(item: str) -> str:
     """Keep the name at the start of a piece and drop the sentence after it.
 
@@ -249,7 +268,10 @@ def _prose_pieces(line: str) -> list[NamedPiece]:
         if openers:
             # "The letter was signed by Reps. Jim McGovern (D-MA)": the name follows the opener.
             raw = raw[openers[-1].end() :]
-        item = _trim_prose_tail(raw.strip(" .;:"))
+        item = raw.strip(" .;:")
+        if ")" in item:
+            item = item[: item.index(")") + 1]  # a hint tag closes the name: "(R-OH) sent a letter"
+        item = _trim_prose_tail(_strip_descriptor(item))
         if not item:
             continue
         ref = parse_member_reference(item)
@@ -297,6 +319,7 @@ def split_signer_list(text: str) -> list[NamedPiece]:
 
 
 def _piece(written: str) -> NamedPiece:
+    written = _strip_descriptor(written)
     return NamedPiece(text=_without_credentials(written), written=written)
 
 

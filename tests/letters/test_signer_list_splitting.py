@@ -119,3 +119,16 @@ def test_numbered_and_bulleted_lists():
         "Steve Cohen",
         "Mike Quigley",
     ]
+
+
+def test_committee_roles_before_names_in_a_press_release_are_dropped():
+    text = (
+        "Armed Services Chairman Mike Rogers (R-AL), "
+        "Foreign Affairs Committee Chairman Michael McCaul (R-TX), "
+        "and Helsinki Commission member Representative Richard Hudson (R-NC) wrote to the President today."
+    )
+    assert texts(text) == [
+        "Mike Rogers (R-AL)",
+        "Michael McCaul (R-TX)",
+        "Representative Richard Hudson (R-NC)",
+    ]
