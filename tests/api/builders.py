@@ -26,7 +26,7 @@ def member(
     first: str = "Pat",
     bioguide: str | None = None,
     start: dt.date = CONGRESS_118[0],
-    end: dt.date = CONGRESS_118[1],
+    end: dt.date | None = None,
 ) -> Member:
     bioguide = bioguide or f"{last[:1].upper()}{next(_ids):06d}"
     row = Member.objects.create(bioguide=bioguide, first_name=first, last_name=last)
