@@ -7,6 +7,7 @@ before it is parsed, and ``max_tree_size`` backs that up.
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import re
 from dataclasses import dataclass
@@ -79,6 +80,18 @@ def html_to_text(html: str) -> str:
     return _plain(html_module.unescape(cleaned))
 
 
+@functools.cache
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(PAGE_MAX_TAGS))
+    # The fetch already capped time and size; trafilatura's own signal-based timeout is
+    # unusable in worker threads.
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
+
+
 def extract_page(
     content: bytes, *, charset: str | None = None, url: str = "", content_type: str = ""
 ) -> PageText:
@@ -97,7 +110,7 @@ def extract_page(
             with_metadata=True,
             include_comments=False,
             include_tables=False,
-            max_tree_size=PAGE_MAX_TAGS,
+            config=_trafilatura_config(),
         )
     except Exception as exc:
         raise PageError(f"could not extract text: {exc.__class__.__name__}: {exc}"[:500]) from exc

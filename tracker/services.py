@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -472,15 +472,10 @@ def article_analyse(*, article_id: int) -> str:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return "missing"
-    from members.name_loading import load_name_index
-    from tracker.extraction import analyse_article
-    from tracker.extraction.loading import load_letter_index
-
-    published = timezone.localdate(article.published_at) if article.published_at else None
     try:
-        analysis = analyse_article(
-            article.text, published=published, names=load_name_index(), letters=load_letter_index()
-        )
+        analysis = run_engine(article)
+    except DatabaseError:
+        raise  # transient: the task releases the claim and retries
     except Exception as exc:  # an engine bug on one article must not wedge the queue
         log.exception("analysis failed for article %s", article_id)
         Article.objects.filter(pk=article_id).update(
@@ -491,6 +486,18 @@ def article_analyse(*, article_id: int) -> str:
         return "failed"
     analysis_store(article=article, analysis=analysis)
     return "done"
+
+
+def run_engine(article: Article):
+    """The extraction engine's ArticleAnalysis for an article, with the current indexes."""
+    from members.name_loading import load_name_index
+    from tracker.extraction import analyse_article
+    from tracker.extraction.loading import load_letter_index
+
+    published = timezone.localdate(article.published_at) if article.published_at else None
+    return analyse_article(
+        article.text, published=published, names=load_name_index(), letters=load_letter_index()
+    )
 
 
 def _evidence_hash(evidence: str) -> str:
