@@ -221,9 +221,9 @@ def _term_rows(term: dict, chamber: str, label: str) -> list[tuple]:
 
     start = _term_start(start, how=shared["how"])
 
-    def row(party_name: Any, caucus: Any, row_start: date, row_end: date | None) -> tuple:
-        party = _party_code(party_name, label)
-        caucus_code = _party_code(caucus, label) if caucus else ""
+    def row(party_name: Any, caucus: Any, row_start: date, row_end: date | None, row_label: str) -> tuple:
+        party = _party_code(party_name, row_label)
+        caucus_code = _party_code(caucus, row_label) if caucus else ""
         values = {
             "chamber": chamber,
             "state": state,
@@ -240,7 +240,7 @@ def _term_rows(term: dict, chamber: str, label: str) -> list[tuple]:
 
     affiliations = term.get("party_affiliations")
     if not affiliations:
-        return [row(term.get("party"), term.get("caucus"), start, end)]
+        return [row(term.get("party"), term.get("caucus"), start, end, label)]
     rows = []
     for number, period in enumerate(affiliations, start=1):
         period_label = f"{label} party period {number}"
@@ -248,7 +248,7 @@ def _term_rows(term: dict, chamber: str, label: str) -> list[tuple]:
             _date(period.get("start"), period_label, "start date", required=True), how=shared["how"]
         )
         period_end = _date(period.get("end"), period_label, "end date", required=False)
-        rows.append(row(period.get("party"), period.get("caucus"), period_start, period_end))
+        rows.append(row(period.get("party"), period.get("caucus"), period_start, period_end, period_label))
     return rows
 
 
