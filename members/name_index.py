@@ -23,6 +23,7 @@ from members.names import (
     MemberReference,
     fold,
     given_name_forms,
+    given_names,
     name_variants,
     normalise,
     parse_member_reference,
@@ -36,7 +37,7 @@ _FUZZY_SURNAME_CUTOFF = 85
 _FUZZY_SURNAME_MIN_LENGTH = 6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermRecord:
     chamber: str
     state: str
@@ -50,7 +51,7 @@ class TermRecord:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberRecord:
     bioguide: str
     first: str
@@ -64,6 +65,15 @@ class MemberRecord:
     other_names: tuple[str, ...] = ()
 
     @property
+    def given_names(self) -> tuple[str, ...]:
+        """Given names the member goes by as written: first, nickname, "Nikki" of "Nicole (Nikki)"."""
+        return tuple(
+            given_names(
+                first=self.first, middle=self.middle, nickname=self.nickname, official_full=self.official_full
+            )
+        )
+
+    @property
     def display_name(self) -> str:
         if self.official_full:
             return self.official_full
@@ -71,14 +81,14 @@ class MemberRecord:
         return " ".join(part for part in (first, self.last, self.suffix) if part)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     status: str  # 'resolved' | 'ambiguous' | 'unresolved'
     bioguide: str | None
     candidates: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameHit:
     start: int
     end: int
@@ -134,16 +144,18 @@ class NameIndex:
             other_names=record.other_names,
         )
         surnames = [name for name in (record.last, *record.other_names) if normalise(name)]
-        # Common nicknames the data does not list ("Mike" for Michael): first + surname only.
-        givens: set[str] = set()
-        for given in (record.first, record.nickname):
-            givens |= given_name_forms(given)
+        givens = record.given_names
+        # Common nicknames the data does not list ("Mike" for Michael): given + surname only.
+        common_givens: set[str] = set()
+        for given in givens:
+            common_givens |= given_name_forms(given)
+        display_keys = {normalise(display) for display in displays}
         common: set[str] = set()
         for surname in surnames:
             surname_key = normalise(surname)
-            common |= {f"{given.title()} {surname}" for given in givens}
+            common |= {f"{given.title()} {surname}" for given in common_givens}
             self._by_last.setdefault(surname_key, set()).add(bioguide)
-            for given in (record.first, record.nickname):
+            for given in givens:
                 initial = normalise(given)[:1]
                 if initial:
                     self._by_initial_last.setdefault((initial, surname_key), set()).add(bioguide)
@@ -152,9 +164,11 @@ class NameIndex:
         for display in displays:
             self._by_full.setdefault(normalise(display), set()).add(bioguide)
             self._add_pattern(patterns, display, "full", bioguide)
-        for display in common - displays:
-            self._by_common_nickname.setdefault(normalise(display), set()).add(bioguide)
-            self._add_pattern(patterns, display, "full", bioguide)
+        for display in common:
+            key = normalise(display)
+            if key not in display_keys:
+                self._by_common_nickname.setdefault(key, set()).add(bioguide)
+                self._add_pattern(patterns, display, "full", bioguide)
 
     @staticmethod
     def _add_pattern(

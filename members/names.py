@@ -269,46 +269,73 @@ _DISTRICT_SEGMENT = re.compile(
     rf"^(?:(?P<state>[A-Za-z.\s]+?)[\s'\u2019s]*)?{_DISTRICT}\s+(?:congressional\s+)?district$", re.IGNORECASE
 )
 
+# A letter or digit with no ASCII fold (CJK, the Hawaiian okina): an opaque letter, so words
+# around it stay whole and never merge with real ASCII letters.
+_OPAQUE_LETTER = "\x01"
+# Letters NFKD does not decompose into an ASCII base.
+_EXTRA_FOLDS = {
+    "ø": "o",
+    "Ø": "o",
+    "ł": "l",
+    "Ł": "l",
+    "đ": "d",
+    "Đ": "d",
+    "ß": "s",
+    "\u0131": "i",  # dotless i
+    "æ": "a",
+    "Æ": "a",
+}
 _FOLD_CACHE: dict[str, str] = {}
 
 
 def _fold_char(char: str) -> str:
-    """One character folded for matching: lowercase, accents dropped, anything else a space."""
+    """One non-ASCII character folded to one ASCII character: a letter, a digit, or a space."""
     cached = _FOLD_CACHE.get(char)
     if cached is not None:
         return cached
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).lower()
-    folded = base if len(base) == 1 and base.isalnum() else (" " if not char.isalnum() else char)
-    if len(folded) != 1:
-        folded = char
+    base = _EXTRA_FOLDS.get(char) or "".join(
+        c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+    )
+    base = base.lower()
+    if len(base) == 1 and base.isascii() and base.isalnum():
+        folded = base
+    elif char.isalnum():
+        folded = _OPAQUE_LETTER
+    else:
+        folded = " "
     _FOLD_CACHE[char] = folded
     return folded
 
 
-# Length-preserving fold tables: the scanner maps hits in folded text straight back to offsets.
+# Length-preserving: the scanner maps hits in folded text straight back to offsets.
 _ASCII_FOLD = bytes(
-    (c + 32 if 65 <= c <= 90 else c) if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122) else 32
+    (c + 32 if 65 <= c <= 90 else c)
+    if (48 <= c <= 57 or (65 <= c <= 122 and not 91 <= c <= 96) or c == 1)
+    else 32
     for c in range(256)
 )
-_UNICODE_FOLD: dict[int, str] = {
-    c: _fold_char(chr(c)) for c in [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]
-}
+_MANY_DISTINCT = 24
+_ASCII_BYTES = bytes(range(128))
 
 
 def fold(text: str) -> str:
     """Fold text for matching WITHOUT changing its length (offsets stay valid).
 
     Lowercase, accents removed ("Díaz" -> "diaz"), every character that is not a letter or
-    digit (punctuation, apostrophes, hyphens, newlines) becomes a space.
+    digit (punctuation, apostrophes, hyphens, newlines) becomes a space. The result is ASCII.
     """
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
-    folded = text.translate(_UNICODE_FOLD)
-    if folded.isascii():
-        return folded
-    # Characters outside the table (other scripts, symbols): fold each distinct one once.
-    extra = {ord(c): _fold_char(c) for c in set(folded) if ord(c) >= 128}
-    return folded.translate(extra)
+    if not text.isascii():
+        # News copy holds a handful of distinct non-ASCII characters (curly quotes, dashes,
+        # accents): replacing each is far faster than a per-character translate.
+        # Deleting every ASCII byte from the UTF-8 leaves just the non-ASCII characters (fast).
+        only_non_ascii = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        distinct = set(only_non_ascii.decode("utf-8", "surrogatepass"))
+        if len(distinct) <= _MANY_DISTINCT:
+            for char in distinct:
+                text = text.replace(char, _fold_char(char))
+        else:
+            text = text.translate({ord(char): _fold_char(char) for char in distinct})
+    return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
 
 
 def normalise(text: str) -> str:
@@ -626,7 +653,8 @@ def _looks_like_a_name(name: str) -> bool:
         return False
     if not all(_NAME_WORD.match(word) for word in words):
         return False
-    if any(normalise(word) in _FUNCTION_WORDS for word in words):
+    # All-lowercase prose ("the letter was signed by") passes the capitals test below.
+    if name.islower() and any(normalise(word) in _FUNCTION_WORDS for word in words):
         return False
     # Sentences are mostly lowercase words; names are capitalised save for particles ("de la").
     lowercase = [w for w in words if w[0].islower() and normalise(w) not in _LOWER_PARTICLES]
@@ -781,6 +809,50 @@ def given_name_forms(given: str) -> frozenset[str]:
     return _GIVEN_NAME_FORMS.get(key, frozenset()) | {key}
 
 
+_ALIAS = re.compile(r"\(([^()]*)\)")
+
+
+def _without_aliases(name: str) -> tuple[str, list[str]]:
+    """'Nicole (Nikki)' -> ('Nicole', ['Nikki']): the source sometimes puts a nickname in parentheses."""
+    aliases = [alias.strip() for alias in _ALIAS.findall(name) if alias.strip()]
+    return " ".join(_ALIAS.sub(" ", name).split()), aliases
+
+
+def _is_initial(word: str) -> bool:
+    return len(normalise(word).replace(" ", "")) <= 1 or bool(re.fullmatch(r"(?:[^\W\d_]\.)+", word))
+
+
+def given_names(*, first: str, middle: str = "", nickname: str = "", official_full: str = "") -> list[str]:
+    """The given names a member goes by, as written, the legal first name first.
+
+    First name, nickname, a nickname the source put in parentheses ("Nicole (Nikki)"), the name
+    after a leading initial ("J. French Hill", "C. W. Bill Young") and the given name the
+    official full name uses ("Val T. Hoyle" for Valerie, "Greg Casar" for Gregorio).
+    """
+    first, first_aliases = _without_aliases(first.strip())
+    middle, middle_aliases = _without_aliases(middle.strip())
+    candidates = [first, nickname.strip(), *first_aliases]
+    if first and _is_initial(first.split()[0]):
+        candidates += [word for word in [*middle.split(), *middle_aliases] if not _is_initial(word)][:1]
+    official_words = [
+        w for w in _ALIAS.sub(" ", official_full).replace('"', " ").split() if not _is_initial(w)
+    ]
+    if len(official_words) >= 2:
+        candidates.append(official_words[0])
+    givens: list[str] = []
+    seen: set[str] = set()
+    for given in candidates:
+        key = normalise(given)
+        if key and key not in seen:
+            seen.add(key)
+            givens.append(given)
+            compact = key.replace(" ", "")
+            if " " in key and len(compact) <= 3 and compact not in seen:
+                seen.add(compact)
+                givens.append(compact.upper())  # "J.D." is also written "JD"
+    return givens
+
+
 def name_variants(
     *,
     first: str,
@@ -794,18 +866,15 @@ def name_variants(
     """Every way a member's full name is written, as display strings.
 
     Full name, first + last, nickname + last, official full name, first + middle initial + last,
-    the same with the suffix ("Thomas Kean Jr.", "Thomas Kean, Jr."), and with earlier surnames
-    (`other_names` holds surnames, e.g. a maiden name). Surname-only forms are not included:
-    `NameIndex` indexes surnames separately because they are ambiguous by nature.
+    the same with the suffix ("Thomas Kean Jr.", "Thomas Kean, Jr."), other given names the
+    member goes by (see `given_names`), and earlier surnames (`other_names` holds surnames,
+    e.g. a maiden name). Surname-only forms are not included: `NameIndex` indexes surnames
+    separately because they are ambiguous by nature.
     """
-    first, middle, last = first.strip(), middle.strip(), last.strip()
-    suffix, nickname = suffix.strip(), nickname.strip()
-    givens = [name for name in (first, nickname) if name]
-    # Members known by their middle name ("J. French Hill", "Mitt Romney" = Willard Mitt).
-    if middle and len(normalise(middle)) > 1:
-        middle_name = middle.split()[0]
-        if len(normalise(middle_name)) > 1:
-            givens.append(middle_name)
+    givens = given_names(first=first, middle=middle, nickname=nickname, official_full=official_full)
+    first, _ = _without_aliases(first.strip())
+    middle, _ = _without_aliases(middle.strip())
+    last, suffix, nickname = last.strip(), suffix.strip(), nickname.strip()
     surnames = [name for name in (last, *(n.strip() for n in other_names)) if name]
     variants: set[str] = set()
     for surname in surnames:

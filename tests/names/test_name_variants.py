@@ -1,4 +1,4 @@
-from members.names import given_name_forms, name_variants, normalise
+from members.names import fold, given_name_forms, given_names, name_variants, normalise
 
 
 def test_name_variants_cover_the_ways_a_name_is_written():
@@ -36,3 +36,27 @@ def test_given_name_forms_know_common_nicknames():
     assert "james" in given_name_forms("Jim")
     assert "william" in given_name_forms("Bill")
     assert "theodore" not in given_name_forms("Edward")
+
+
+def test_given_names_read_the_sources_parenthesised_nicknames():
+    assert given_names(first="Nicole (Nikki)", middle="Jai") == ["Nicole", "Nikki"]
+    assert "Nicole Budzinski" in name_variants(first="Nicole (Nikki)", last="Budzinski")
+    assert "Nikki Budzinski" in name_variants(first="Nicole (Nikki)", last="Budzinski")
+
+
+def test_given_names_take_the_name_the_official_full_name_uses():
+    assert "Val Hoyle" in name_variants(
+        first="Valerie", middle="Anne", last="Hoyle", official_full="Val T. Hoyle"
+    )
+    assert "Greg Casar" in name_variants(first="Gregorio", last="Casar", official_full="Greg Casar")
+
+
+def test_initials_as_a_given_name_are_also_written_together():
+    variants = name_variants(first="J.D. (James)", middle="(David)", last="Vance", official_full="J.D. Vance")
+    assert {"J.D. Vance", "JD Vance", "James Vance"} <= variants
+
+
+def test_fold_keeps_the_length_so_offsets_survive():
+    for text in ["Díaz-Balart\u2019s", "Kaiali\u02bbi Kahele", "Stra\u00dfe \u5317\u4eac", "\ud800x", ""]:
+        assert len(fold(text)) == len(text)
+    assert fold("Rep. Díaz-Balart\u2019s") == "rep  diaz balart s"

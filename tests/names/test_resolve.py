@@ -177,3 +177,10 @@ def test_term_on_picks_the_term_covering_the_date(index: NameIndex):
 def test_record_and_display_name(index: NameIndex):
     assert index.record("K000398").display_name == "Thomas H. Kean Jr."
     assert member("X000001", "Robert", "Doe", nickname="Bob", suffix="III").display_name == "Bob Doe III"
+
+
+def test_a_nickname_the_source_puts_in_parentheses_resolves():
+    index = NameIndex([member("B001315", "Nicole (Nikki)", "Budzinski", term("house", "IL", district=13))])
+    assert index.resolve("Rep. Nikki Budzinski (D-Ill.)", on=SEPT_10_2024) == resolved("B001315")
+    assert index.resolve("Nicole Budzinski", on=SEPT_10_2024) == resolved("B001315")
+    assert index.record("B001315").given_names == ("Nicole", "Nikki")
