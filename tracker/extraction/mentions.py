@@ -1,0 +1,716 @@
+"""Members named in an article: the names core's automaton hits, resolved in context.
+
+A hit is only a string that some member's name variant matches. Whether it names a member
+SERVING on the article's date, and which one, depends on what surrounds it: a title ("Rep.",
+"Sens. A and B"), a party/state tag ("(D-Ohio)", ", R-Calif.,", "of Ohio"), a first name, or an
+earlier full mention of the same surname. A surname alone is accepted only when nothing else in
+the article or the roster makes it ambiguous, and never for surnames that are everyday words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from members.names import given_name_forms, state_code
+
+if TYPE_CHECKING:
+    from members.name_index import NameHit, NameIndex, TermRecord
+
+_TITLE = re.compile(
+    r"(?P<title>Reps?\.|Representatives?|Congress(?:man|woman|member|person)|Sens?\.|Senators?|Del\.|Delegate"
+    r"|Resident\s+Commissioner|Speaker(?:\s+of\s+the\s+House)?|Leader|Whip|Chair(?:man|woman)?|Ranking\s+Member"
+    r"|Mr\.|Mrs\.|Ms\.|Dr\.|Lawmakers?|Democrats?|Republicans?)\s+$",
+)
+_TITLE_CHAMBER = {
+    "rep": "house",
+    "reps": "house",
+    "representative": "house",
+    "representatives": "house",
+    "congressman": "house",
+    "congresswoman": "house",
+    "congressmember": "house",
+    "congressperson": "house",
+    "del": "house",
+    "delegate": "house",
+    "resident commissioner": "house",
+    "speaker": "house",
+    "speaker of the house": "house",
+    "sen": "senate",
+    "sens": "senate",
+    "senator": "senate",
+    "senators": "senate",
+}
+_PLURAL_TITLES = frozenset(
+    {"reps", "representatives", "sens", "senators", "lawmakers", "democrats", "republicans"}
+)
+# Offices held by people who are not members of Congress: the name after them is someone else.
+_OTHER_OFFICE = re.compile(
+    r"(?:Gov\.|Governor|Lt\.|Mayor|President|Secretary|Attorney\s+General|Judge|Justice|Ambassador|Minister"
+    r"|Director|Administrator|Commissioner|Chancellor|CEO|Pope|King|Queen|Prince|General|Gen\.|Adm\.|Officer"
+    r"|former|Former|late)\s+$"
+)
+_TAG = re.compile(
+    r"(?:['\u2019]s)?\s*(?:"
+    r"\(\s*(?P<p1>[DRI])(?:\s*[-\u2013,]\s*(?P<s1>[A-Z][A-Za-z. ]{0,18}?)"
+    r"(?:\s*[-\u2013]\s*(?P<d1>\d{1,2}|AL))?)?\s*\)"
+    r"|,\s*(?P<p2>[DRI])\s*[-\u2013]\s*(?P<s2>(?:New|North|South|West|Rhode)\s[A-Z][a-z]+|[A-Z][A-Za-z.]{1,10})"
+    r"(?:\s*[-\u2013]\s*(?P<d2>\d{1,2}))?(?=[,;:.)\s]|$)"
+    r"|\(\s*(?P<s4>[A-Z]{2})[-\u2013 ](?P<d4>\d{1,2}|AL)\s*\)"
+    r"|\s+of\s+(?P<s3>(?:New|North|South|West|Rhode)\s+[A-Z][a-z]+|[A-Z][a-z]+)"
+    r")"
+)
+_PARTY_WORDS = {"D": "D", "R": "R", "I": "I"}
+_FIRST_NAME_BEFORE = re.compile(r"(?P<first>[A-Z][a-z]+\.?|[A-Z]\.(?:\s?[A-Z]\.)?)\s+$")
+_NEXT_CAPITALISED = re.compile(r"[ \t]+(?P<next>[A-Z][a-z]+)")
+# A surname hit in a title like "Rep. Kaptur" carries the title's chamber; in "Reps. A and B" the
+# title is written once for the whole list.
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]{1,24}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
+
+# Words before a capitalised name that are not given names.
+_NOT_GIVEN_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "Or",
+        "Of",
+        "In",
+        "On",
+        "At",
+        "To",
+        "For",
+        "From",
+        "With",
+        "By",
+        "As",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Then",
+        "That",
+        "This",
+        "These",
+        "Those",
+        "Their",
+        "His",
+        "Her",
+        "Its",
+        "Our",
+        "Your",
+        "We",
+        "They",
+        "He",
+        "She",
+        "It",
+        "I",
+        "Also",
+        "Both",
+        "Neither",
+        "Either",
+        "Only",
+        "Even",
+        "Said",
+        "Says",
+        "According",
+        "Meanwhile",
+        "However",
+        "Still",
+        "Yet",
+        "So",
+        "Because",
+        "Although",
+        "Though",
+        "Unlike",
+        "Like",
+        "Dear",
+        "Letter",
+        "Letters",
+        "Reps",
+        "Sens",
+        "Rep",
+        "Sen",
+        "House",
+        "Senate",
+        "Congress",
+        "Congressional",
+        "Democrat",
+        "Democrats",
+        "Democratic",
+        "Republican",
+        "Republicans",
+        "GOP",
+        "Independent",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Ranking",
+        "Member",
+        "Members",
+        "Leader",
+        "Whip",
+        "Speaker",
+        "Majority",
+        "Minority",
+        "Caucus",
+        "Committee",
+        "Subcommittee",
+        "Commission",
+        "Sincerely",
+        "Signed",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Representative",
+        "Senator",
+        "Congressman",
+        "Congresswoman",
+        "Delegate",
+        "Commissioner",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Lawmakers",
+        "Lawmaker",
+        "Colleagues",
+        "Freshman",
+        "Veteran",
+        "Fellow",
+        "Top",
+        "Several",
+        "Many",
+        "Some",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Intelligence",
+        "Judiciary",
+        "Oversight",
+        "Appropriations",
+        "Armed",
+        "Services",
+        "Foreign",
+        "Affairs",
+        "Ways",
+        "Means",
+        "Energy",
+        "Commerce",
+        "Homeland",
+        "Security",
+        "Finance",
+        "Banking",
+        "Budget",
+        "Rules",
+        "Agriculture",
+        "Education",
+        "Labor",
+        "Veterans",
+        "Affairs",
+        "Health",
+        "Natural",
+        "Resources",
+        "Science",
+        "Small",
+        "Business",
+        "Transportation",
+        "Infrastructure",
+        "Ethics",
+        "Administration",
+        "Alabama",
+        "Alaska",
+        "Arizona",
+        "Arkansas",
+        "California",
+        "Colorado",
+        "Connecticut",
+        "Delaware",
+        "Florida",
+        "Georgia",
+        "Hawaii",
+        "Idaho",
+        "Illinois",
+        "Indiana",
+        "Iowa",
+        "Kansas",
+        "Kentucky",
+        "Louisiana",
+        "Maine",
+        "Maryland",
+        "Massachusetts",
+        "Michigan",
+        "Minnesota",
+        "Mississippi",
+        "Missouri",
+        "Montana",
+        "Nebraska",
+        "Nevada",
+        "Hampshire",
+        "Jersey",
+        "Mexico",
+        "York",
+        "Carolina",
+        "Dakota",
+        "Ohio",
+        "Oklahoma",
+        "Oregon",
+        "Pennsylvania",
+        "Rhode",
+        "Island",
+        "Tennessee",
+        "Texas",
+        "Utah",
+        "Vermont",
+        "Virginia",
+        "Washington",
+        "Wisconsin",
+        "Wyoming",
+    ]
+)
+
+# Member surnames that are everyday words, places or common given names: alone they need a
+# title, a tag, a matching first name or an earlier full mention.
+COMMON_WORD_SURNAMES = frozenset(
+    [
+        "Abraham",
+        "Alexander",
+        "Allen",
+        "Amo",
+        "Austria",
+        "Bacon",
+        "Baker",
+        "Banks",
+        "Barber",
+        "Barr",
+        "Bass",
+        "Bean",
+        "Bell",
+        "Berg",
+        "Bishop",
+        "Black",
+        "Blunt",
+        "Bono",
+        "Booker",
+        "Brady",
+        "Brooks",
+        "Brown",
+        "Buck",
+        "Burns",
+        "Bush",
+        "Butler",
+        "Camp",
+        "Campbell",
+        "Cantor",
+        "Carl",
+        "Carter",
+        "Case",
+        "Casey",
+        "Chandler",
+        "Clay",
+        "Cloud",
+        "Cole",
+        "Collins",
+        "Cook",
+        "Cooper",
+        "Cotton",
+        "Cox",
+        "Craig",
+        "Crane",
+        "Crank",
+        "Crawford",
+        "Crow",
+        "Curtis",
+        "Davis",
+        "Day",
+        "Dean",
+        "Dent",
+        "Doyle",
+        "Duncan",
+        "Evans",
+        "Fields",
+        "Fine",
+        "Fleming",
+        "Flood",
+        "Forbes",
+        "Foster",
+        "Frank",
+        "Franklin",
+        "Franks",
+        "Frost",
+        "Fry",
+        "Fuller",
+        "Gibson",
+        "Gill",
+        "Golden",
+        "Good",
+        "Graham",
+        "Graves",
+        "Gray",
+        "Green",
+        "Griffin",
+        "Guest",
+        "Hall",
+        "Hanna",
+        "Hardy",
+        "Harper",
+        "Harris",
+        "Hatch",
+        "Hayes",
+        "Heck",
+        "Hill",
+        "Holding",
+        "Holt",
+        "Honda",
+        "Horn",
+        "Hunt",
+        "Hunter",
+        "Hurt",
+        "Israel",
+        "Jack",
+        "Jackson",
+        "Jacobs",
+        "James",
+        "Johnson",
+        "Jones",
+        "Jordan",
+        "Justice",
+        "Kelly",
+        "Kennedy",
+        "Kim",
+        "Kind",
+        "King",
+        "Kirk",
+        "Knight",
+        "Lamb",
+        "Lance",
+        "Lawrence",
+        "Lawson",
+        "Lee",
+        "Lewis",
+        "Long",
+        "Love",
+        "Lucas",
+        "Luna",
+        "Lynch",
+        "Mack",
+        "Mann",
+        "Manning",
+        "Marshall",
+        "Mast",
+        "Miller",
+        "Mills",
+        "Min",
+        "Mitchell",
+        "Moody",
+        "Moore",
+        "Moran",
+        "Murphy",
+        "Murray",
+        "Neal",
+        "Nelson",
+        "Newman",
+        "Nickel",
+        "Norman",
+        "Owens",
+        "Palmer",
+        "Pastor",
+        "Paul",
+        "Payne",
+        "Perry",
+        "Peters",
+        "Porter",
+        "Post",
+        "Price",
+        "Reed",
+        "Rice",
+        "Richardson",
+        "Riley",
+        "Roberts",
+        "Rose",
+        "Ross",
+        "Roy",
+        "Rush",
+        "Russell",
+        "Ryan",
+        "Sanders",
+        "Scott",
+        "Self",
+        "Sessions",
+        "Sherman",
+        "Simon",
+        "Smith",
+        "Stark",
+        "Steel",
+        "Stevens",
+        "Stewart",
+        "Stone",
+        "Strange",
+        "Strong",
+        "Sullivan",
+        "Taylor",
+        "Thompson",
+        "Torres",
+        "Towns",
+        "Turner",
+        "Upton",
+        "Walker",
+        "Walsh",
+        "Warner",
+        "Warren",
+        "Washington",
+        "Waters",
+        "Watson",
+        "Webb",
+        "Weber",
+        "Webster",
+        "West",
+        "Wild",
+        "Williams",
+        "Wilson",
+        "Wolf",
+        "Wright",
+        "Young",
+        "Jeffries",
+        "Justice",
+        "Houston",
+        "Nunn",
+        "Virginia",
+        "Hope",
+        "Grace",
+        "Joy",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text resolved to one serving member."""
+
+    start: int
+    end: int
+    bioguide: str
+    surface: str
+    chamber: str | None
+    party: str | None
+    titled: bool  # written with a title or tag, not a bare surname
+
+
+@dataclass
+class _Candidate:
+    hit: NameHit
+    bioguides: tuple[str, ...]
+    title_chamber: str | None
+    plural_title: bool
+    titled: bool
+    first_name_mismatch: bool
+
+
+def resolve_mentions(
+    text: str, hits: list[NameHit], *, published: date | None, names: NameIndex
+) -> list[Mention]:
+    """Resolve automaton hits to serving members, in text order; unresolvable hits are dropped."""
+    terms: dict[str, TermRecord | None] = {}
+
+    def term(bioguide: str) -> TermRecord | None:
+        if bioguide not in terms:
+            if published is not None:
+                terms[bioguide] = names.term_on(bioguide, published)
+            else:
+                # Undated copy: judge by the member's latest term (most copy is recent).
+                record_terms = names.record(bioguide).terms
+                terms[bioguide] = record_terms[-1] if record_terms else None
+        return terms[bioguide]
+
+    candidates: list[_Candidate] = []
+    previous: _Candidate | None = None
+    for hit in hits:
+        surface = hit.surface
+        if not surface[:1].isupper():
+            previous = None
+            continue
+        window_start = max(0, hit.start - 48)
+        before = text[window_start : hit.start]
+        title = _TITLE.search(before)
+        title_chamber = None
+        plural = False
+        if title is None and _OTHER_OFFICE.search(before):
+            previous = None
+            continue
+        if title:
+            word = re.sub(r"\s+", " ", title.group("title").rstrip(".").lower())
+            title_chamber = _TITLE_CHAMBER.get(word)
+            plural = word in _PLURAL_TITLES
+        elif previous is not None and (previous.plural_title or previous.title_chamber):
+            gap = text[previous.hit.end : hit.start]
+            if _LIST_GAP.match(gap) and (previous.plural_title or previous.title_chamber):
+                title_chamber = previous.title_chamber
+                plural = previous.plural_title
+        pool = [b for b in hit.bioguides if term(b) is not None]
+        tag = _TAG.match(text, hit.end, min(len(text), hit.end + 40))
+        tagged = False
+        if tag and pool:
+            narrowed = _filter_by_tag(tag, pool, term)
+            if narrowed is not None:
+                pool = narrowed
+                tagged = True
+        if title_chamber and pool:
+            pool = [b for b in pool if term(b).chamber == title_chamber]  # type: ignore[union-attr]
+        mismatch = False
+        if hit.kind == "last" and pool:
+            first = _FIRST_NAME_BEFORE.search(before)
+            if first and first.group("first").rstrip(".") not in _NOT_GIVEN_NAMES:
+                written = first.group("first")
+                matching = [b for b in pool if _first_name_matches(written, names.record(b))]
+                if matching:
+                    pool = matching
+                    tagged = True
+                else:
+                    mismatch = True
+        candidate = _Candidate(
+            hit=hit,
+            bioguides=tuple(pool),
+            title_chamber=title_chamber,
+            plural_title=plural,
+            titled=bool(title) or tagged or hit.kind == "full" or title_chamber is not None,
+            first_name_mismatch=mismatch,
+        )
+        candidates.append(candidate)
+        previous = candidate
+
+    # Pass 1: full names, titled or tagged surnames that point at one member.
+    by_surname: dict[str, list[str]] = {}
+    chosen: list[str | None] = []
+    foreign_surnames: set[str] = set()
+    for candidate in candidates:
+        if candidate.first_name_mismatch:
+            foreign_surnames.add(candidate.hit.surface)
+            chosen.append(None)
+            continue
+        if candidate.titled and len(candidate.bioguides) == 1:
+            bioguide = candidate.bioguides[0]
+            chosen.append(bioguide)
+            surname = names.record(bioguide).last
+            seen = by_surname.setdefault(surname, [])
+            if bioguide not in seen:
+                seen.append(bioguide)
+            continue
+        chosen.append(None)
+
+    # Pass 2: surnames resolved through the article's own full mentions, else a unique serving member.
+    for index, candidate in enumerate(candidates):
+        if chosen[index] is not None or candidate.first_name_mismatch or not candidate.bioguides:
+            continue
+        surface = candidate.hit.surface
+        known = [b for b in by_surname.get(_surname_key(surface, by_surname), ()) if b in candidate.bioguides]
+        if len(known) == 1:
+            chosen[index] = known[0]
+            continue
+        if known or surface in foreign_surnames:
+            continue
+        if len(candidate.bioguides) != 1:
+            continue
+        if candidate.titled:
+            chosen[index] = candidate.bioguides[0]
+            continue
+        if surface in COMMON_WORD_SURNAMES or _followed_by_capitalised(text, candidate.hit.end):
+            continue
+        chosen[index] = candidate.bioguides[0]
+
+    mentions: list[Mention] = []
+    for candidate, bioguide in zip(candidates, chosen, strict=True):
+        if bioguide is None:
+            continue
+        served = term(bioguide)
+        mentions.append(
+            Mention(
+                start=candidate.hit.start,
+                end=candidate.hit.end,
+                bioguide=bioguide,
+                surface=candidate.hit.surface,
+                chamber=served.chamber if served else None,
+                party=served.party if served else None,
+                titled=candidate.titled,
+            )
+        )
+    return mentions
+
+
+def _surname_key(surface: str, by_surname: dict[str, list[str]]) -> str:
+    if surface in by_surname:
+        return surface
+    for surname in by_surname:
+        if surname.lower() == surface.lower():
+            return surname
+    return surface
+
+
+def _first_name_matches(written: str, record: object) -> bool:
+    written_forms = given_name_forms(written.rstrip("."))
+    for given in (
+        getattr(record, "first", ""),
+        getattr(record, "nickname", ""),
+        getattr(record, "middle", ""),
+    ):
+        if not given:
+            continue
+        given = given.strip()
+        if len(written.rstrip(".")) == 1:  # an initial
+            if given[:1].upper() == written[:1]:
+                return True
+            continue
+        if written_forms & given_name_forms(given.rstrip(".")):
+            return True
+    return False
+
+
+def _filter_by_tag(tag: re.Match[str], pool: list[str], term) -> list[str] | None:
+    party = tag.group("p1") or tag.group("p2")
+    raw_state = tag.group("s1") or tag.group("s2") or tag.group("s3") or tag.group("s4")
+    state = state_code(raw_state.strip()) if raw_state else None
+    if raw_state and state is None and tag.group("s3"):
+        return None  # "Turner of the Intelligence Committee": not a state tag
+    if party is None and state is None:
+        return None
+    district_text = tag.group("d1") or tag.group("d2") or tag.group("d4")
+    district = 0 if district_text == "AL" else int(district_text) if district_text else None
+    narrowed = []
+    for bioguide in pool:
+        served = term(bioguide)
+        if party and served.party != _PARTY_WORDS[party] and (served.caucus or "") != party:
+            continue
+        if state and served.state != state:
+            continue
+        if district is not None and served.district not in (None, district):
+            continue
+        narrowed.append(bioguide)
+    return narrowed
+
+
+def _followed_by_capitalised(text: str, end: int) -> bool:
+    following = _NEXT_CAPITALISED.match(text, end, min(len(text), end + 30))
+    return bool(following) and following.group("next") not in _NOT_GIVEN_NAMES

@@ -1,0 +1,409 @@
+"""Who a letter is addressed to, and what it asks them to do, as copy phrases it.
+
+Recipients come back as plain names: the person when the text names one ("Attorney General
+Merrick Garland" -> "Merrick Garland"), else the body ("the Federal Trade Commission" ->
+"Federal Trade Commission"). A surname alone is completed from the article itself, or, for the
+offices letters most often go to, from who held the office on the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+# Holders of the offices congressional letters most often address, with their dates in office.
+# Copy routinely writes only "President Biden" or "Chair Powell".
+_OFFICE_HOLDERS: tuple[tuple[str, str, date, date | None], ...] = (
+    ("Obama", "Barack Obama", date(2009, 1, 20), date(2017, 1, 20)),
+    ("Trump", "Donald Trump", date(2017, 1, 20), date(2021, 1, 20)),
+    ("Biden", "Joe Biden", date(2021, 1, 20), date(2025, 1, 20)),
+    ("Trump", "Donald Trump", date(2025, 1, 20), None),
+    ("Biden", "Joe Biden", date(2009, 1, 20), date(2017, 1, 20)),
+    ("Pence", "Mike Pence", date(2017, 1, 20), date(2021, 1, 20)),
+    ("Harris", "Kamala Harris", date(2021, 1, 20), date(2025, 1, 20)),
+    ("Vance", "JD Vance", date(2025, 1, 20), None),
+    ("Bernanke", "Ben Bernanke", date(2006, 2, 1), date(2014, 1, 31)),
+    ("Yellen", "Janet Yellen", date(2014, 2, 3), date(2018, 2, 3)),
+    ("Powell", "Jerome Powell", date(2018, 2, 5), None),
+)
+_PRESIDENTS = (
+    ("Barack Obama", date(2009, 1, 20), date(2017, 1, 20)),
+    ("Donald Trump", date(2017, 1, 20), date(2021, 1, 20)),
+    ("Joe Biden", date(2021, 1, 20), date(2025, 1, 20)),
+    ("Donald Trump", date(2025, 1, 20), None),
+)
+
+# Words that make up offices and organisations, not personal names.
+_OFFICE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "secretary",
+        "attorney",
+        "general",
+        "director",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "administrator",
+        "commissioner",
+        "acting",
+        "deputy",
+        "assistant",
+        "under",
+        "chief",
+        "executive",
+        "ceo",
+        "cfo",
+        "coo",
+        "ambassador",
+        "speaker",
+        "leader",
+        "majority",
+        "minority",
+        "governor",
+        "gov",
+        "gov.",
+        "mayor",
+        "prime",
+        "minister",
+        "chancellor",
+        "judge",
+        "justice",
+        "inspector",
+        "surgeon",
+        "officer",
+        "head",
+        "founder",
+        "owner",
+        "treasurer",
+        "comptroller",
+        "solicitor",
+        "principal",
+        "senior",
+        "interim",
+        "designate",
+        "nominee",
+        "president-elect",
+        "pres.",
+        "sec.",
+        "u.s.",
+        "us",
+        "federal",
+        "reserve",
+        "fed",
+        "housing",
+        "finance",
+        "agency",
+        "department",
+        "dept.",
+        "administration",
+        "bureau",
+        "commission",
+        "office",
+        "board",
+        "service",
+        "services",
+        "national",
+        "security",
+        "state",
+        "defense",
+        "defence",
+        "treasury",
+        "homeland",
+        "energy",
+        "health",
+        "human",
+        "labor",
+        "education",
+        "transportation",
+        "agriculture",
+        "commerce",
+        "interior",
+        "veterans",
+        "affairs",
+        "trade",
+        "communications",
+        "exchange",
+        "securities",
+        "food",
+        "drug",
+        "environmental",
+        "protection",
+        "consumer",
+        "financial",
+        "centers",
+        "disease",
+        "control",
+        "prevention",
+        "institutes",
+        "institute",
+        "enforcement",
+        "customs",
+        "border",
+        "immigration",
+        "citizenship",
+        "urban",
+        "development",
+        "management",
+        "budget",
+        "intelligence",
+        "investigation",
+        "federal-aid",
+        "postal",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "marine",
+        "corps",
+        "joint",
+        "staff",
+        "house",
+        "senate",
+        "white",
+        "committee",
+        "council",
+        "corporation",
+        "company",
+        "inc.",
+        "inc",
+        "co.",
+        "corp.",
+        "corp",
+        "group",
+        "bank",
+        "university",
+        "foundation",
+        "association",
+        "authority",
+        "united",
+        "states",
+        "america",
+        "american",
+        "of",
+        "the",
+        "and",
+        "for",
+        "&",
+        "on",
+        "in",
+    ]
+)
+_CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]?[A-Z]+[a-z]*)$")
+_TOKEN = re.compile(r"[^\s,;:]+|,")
+_PERSON_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+
+_TO_CUE = re.compile(
+    r"\b(?:letters?|wrote|writes|writing|write|sent|send|sends|penned|addressed|directed|delivered)\b"
+    r"[^.;\"\u201c\u201d]{0,60}?\bto\s+(?=[A-Z]|the\s)"
+)
+_VERB_CUE = re.compile(
+    r"\b(?:call(?:ing|ed|s)?\s+on|urg(?:ing|ed|es|e)|ask(?:ing|ed|s)?|press(?:ing|ed|es)?|implor(?:ing|ed|es|e)"
+    r"|push(?:ing|ed|es)?|demand(?:ing|ed|s)?\s+that|request(?:ing|ed|s)?\s+that"
+    r"|encourag(?:ing|ed|es|e))\s+(?=[A-Z])"
+)
+_DEAR = re.compile(
+    r"\bDear\s+(?!Colleague)(?P<name>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*)\s*[,:]"
+)
+_LOWER_BODY = re.compile(
+    r"(?:the\s+)?(?:president|administration|white\s+house|secretary|department|agency|fed|speaker)\b",
+)
+
+_ASK = re.compile(
+    r"\b(?:call(?:ing|ed|s)?\s+(?:on|for)|urg(?:ing|ed|es|e)|ask(?:ing|ed|s)?|press(?:ing|ed|es)?|push(?:ing|ed|es)?"
+    r"|implor(?:ing|ed|es|e)|request(?:ing|ed|s)?|encourag(?:ing|ed|es|e)|demand(?:ing|ed|s)?|tell(?:ing|s)?|told"
+    r"|petition(?:ing|ed|s)?)\s+(?P<who>[^.;:!?]{1,140}?)\s+to\s+(?P<ask>(?!the\b|a\b|an\b)[a-z][^;!?]{2,400})"
+)
+_ASK_FOR = re.compile(
+    r"\b(?:call(?:ing|ed|s)?\s+for|request(?:ing|ed|s)?|seek(?:ing|s)?|sought|demand(?:ing|ed|s)?|urg(?:ing|ed|es|e))"
+    r"\s+(?P<ask>(?:that|an?|the|more|further|immediate|swift|additional)\b[^;!?]{3,400})"
+)
+_ASK_END = re.compile(
+    r",\s*(?:according|the\s+letter|said|saying|says|which|who|citing|as\s|after|while|noting|arguing|adding|in\s+a\s+letter|and\s+(?:said|wrote|urged|asked))"
+    r"|\s+(?:according\s+to|in\s+a\s+letter|the\s+letter\s+(?:said|says|reads|read)|obtained\s+by)"
+    r"|[.;:!?](?:\s|$)|\s[\u2013\u2014]\s|\s-\s|\n\s*\n|[\"\u201c\u201d]"
+)
+_ASK_MAX_WORDS = 28
+
+
+class RecipientSpan(NamedTuple):
+    start: int
+    end: int
+    name: str
+    person: bool
+
+
+def find_recipients(text: str, start: int, end: int, *, published: date | None) -> list[RecipientSpan]:
+    """Recipients named in text[start:end], in order of appearance, without duplicates."""
+    found: list[RecipientSpan] = []
+    for cue in (_TO_CUE, _VERB_CUE):
+        for match in cue.finditer(text, start, end):
+            found.extend(_phrase_recipients(text, match.end(), end, published=published))
+    for match in _DEAR.finditer(text, start, end):
+        found.extend(_split_recipients(text, match.start("name"), match.end("name"), published=published))
+    found.sort(key=lambda span: span.start)
+    unique: list[RecipientSpan] = []
+    seen: set[str] = set()
+    for span in found:
+        key = span.name.lower()
+        if key not in seen:
+            seen.add(key)
+            unique.append(span)
+    return unique
+
+
+def complete_name(surname: str, text: str, published: date | None) -> str:
+    """A surname as the full name the article or the office record gives it."""
+    full = re.search(rf"\b(?P<first>[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b", text)
+    if full and full.group("first").lower().rstrip(".") not in _OFFICE_WORDS:
+        return f"{full.group('first')} {surname}"
+    holders = [entry for entry in _OFFICE_HOLDERS if entry[0] == surname]
+    if published is not None:
+        holders = [
+            entry
+            for entry in holders
+            if entry[2] <= published and (entry[3] is None or published <= entry[3])
+        ]
+    names = {entry[1] for entry in holders}
+    if len(names) == 1:
+        return names.pop()
+    return surname
+
+
+def president_on(published: date | None) -> str | None:
+    if published is None:
+        return None
+    for name, start, end in _PRESIDENTS:
+        if start <= published and (end is None or published < end):
+            return name
+    return None
+
+
+def _phrase_recipients(text: str, start: int, limit: int, *, published: date | None) -> list[RecipientSpan]:
+    # Capitalised words with connectors ("Secretary of State Antony Blinken and FBI Director ...").
+    end = start
+    last_good = start
+    for token in _TOKEN.finditer(text, start, limit):
+        word = token.group()
+        gap = text[end : token.start()]
+        if "\n\n" in gap:
+            break
+        stripped = word.rstrip(".,")
+        if word == ",":
+            end = token.end()
+            continue
+        if stripped.endswith(("'s", "\u2019s")):
+            last_good = token.start() + len(stripped) - 2
+            break
+        if stripped[:1].isupper() or stripped in _CONNECTORS or (stripped == "the" and end == start):
+            end = token.end()
+            if stripped not in _CONNECTORS:
+                last_good = token.start() + len(stripped)
+            continue
+        break
+    if last_good <= start:
+        lower = _LOWER_BODY.match(text, start, limit)
+        if lower and published is not None and "president" in lower.group().lower():
+            president = president_on(published)
+            if president:
+                return [RecipientSpan(lower.start(), lower.end(), president, True)]
+        return []
+    return _split_recipients(text, start, last_good, published=published)
+
+
+def _split_recipients(text: str, start: int, end: int, *, published: date | None) -> list[RecipientSpan]:
+    phrase = text[start:end]
+    parts: list[tuple[int, int]] = []
+    cursor = 0
+    for separator in re.finditer(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", phrase):
+        right = phrase[separator.end() :]
+        if not _starts_new_recipient(right):
+            continue
+        parts.append((cursor, separator.start()))
+        cursor = separator.end()
+    parts.append((cursor, len(phrase)))
+    spans: list[RecipientSpan] = []
+    for part_start, part_end in parts:
+        span = _recipient(text, start + part_start, start + part_end, published=published)
+        if span:
+            spans.append(span)
+    return spans
+
+
+def _starts_new_recipient(right: str) -> bool:
+    words = right.split()
+    if not words:
+        return False
+    first = words[0].rstrip(".,").lower()
+    if first == "the" or first in {"president", "secretary", "director", "attorney", "chair", "chairman",
+                                   "chairwoman", "administrator", "commissioner", "speaker", "leader", "ceo",
+                                   "governor", "gov", "ambassador", "acting", "deputy", "fbi", "majority",
+                                   "minority", "house", "senate", "vice", "treasury", "federal", "fed",
+                                   "defense", "homeland", "prime"}:  # fmt: skip
+        return True
+    # Two capitalised non-office words: a person ("Antony Blinken").
+    return (
+        len(words) >= 2
+        and all(_PERSON_TOKEN.match(word) for word in words[:2])
+        and not any(word.lower().rstrip(".,") in _OFFICE_WORDS for word in words[:2])
+    )
+
+
+def _recipient(text: str, start: int, end: int, *, published: date | None) -> RecipientSpan | None:
+    phrase = text[start:end].strip(" ,")
+    if not phrase:
+        return None
+    tokens = phrase.split()
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    last_office = -1
+    for index, token in enumerate(tokens):
+        bare = token.rstrip(",")
+        if bare.lower() in _OFFICE_WORDS or _ACRONYM.match(bare):
+            last_office = index
+    tail = tokens[last_office + 1 :]
+    if tail and len(tail) <= 4 and all(_PERSON_TOKEN.match(token) for token in tail):
+        name = " ".join(tail)
+        if len(tail) == 1:
+            titled = last_office >= 0 and tokens[last_office].lower() == "president"
+            name = complete_name(name, text, published) if not titled else _president_named(name, published)
+        return RecipientSpan(start, end, name, True)
+    if last_office == -1 and len(tokens) == 1:
+        return RecipientSpan(start, end, complete_name(tokens[0], text, published), True)
+    body = " ".join(tokens)
+    if body.lower() in _OFFICE_WORDS or len(body) < 3:
+        return None
+    return RecipientSpan(start, end, body, False)
+
+
+def _president_named(surname: str, published: date | None) -> str:
+    names = {
+        full
+        for key, full, start, end in _OFFICE_HOLDERS
+        if key == surname
+        and (published is None or (start <= published and (end is None or published <= end)))
+    }
+    return names.pop() if len(names) == 1 else surname
+
+
+def find_ask(text: str, start: int, end: int) -> str:
+    """The action the letter asks for, as a short phrase ("lift restrictions on ..."), or ""."""
+    for pattern in (_ASK, _ASK_FOR):
+        match = pattern.search(text, start, end)
+        if match:
+            return _trim_ask(text, match.start("ask"), end)
+    return ""
+
+
+def _trim_ask(text: str, start: int, limit: int) -> str:
+    stop = _ASK_END.search(text, start, limit)
+    phrase = text[start : stop.start() if stop else limit]
+    words = phrase.split()
+    if len(words) > _ASK_MAX_WORDS:
+        words = words[:_ASK_MAX_WORDS]
+    return " ".join(words).rstrip(",")

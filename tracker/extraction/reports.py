@@ -1,0 +1,564 @@
+"""Letter reports: which distinct congressional letters an article describes, and what it says of each.
+
+A report starts at a sentence that introduces a letter ("sent a letter to", "wrote to", "in a
+letter", "Dear Colleague") with a congressional sender: a serving member named outside the
+recipients, or a stated group of lawmakers. Later sentences that say "the letter", "her letter",
+"Rep. Kaptur's letter", or that name leads and co-signers next to it ("Leading the charge was
+...", "He was joined by ...") add to the same report. A new introduction with other senders
+("Six House Republicans ... also sent a letter") starts another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.extraction.counts import StatedCounts, find_counts
+from tracker.extraction.dates import find_dates
+from tracker.extraction.mentions import Mention
+from tracker.extraction.recipients import find_ask, find_recipients
+from tracker.extraction.sentences import Sentence
+
+TRIGGER = re.compile(
+    r"\b[Ll]etters?\b|\bLETTERS?\b"
+    r"|\b(?:wrote|writes|writing|penned|pens)\s+(?:to\s+(?=[A-Z]|the\s|his\s|her\s|their\s)|an?\s+(?:[\w-]+\s+){0,2}(?:note|missive))"
+    r"|\bDear\s+[Cc]olleague\b"
+)
+# Senses of "letter" that are never a congressional letter.
+_NOT_A_LETTER = re.compile(
+    r"\bletter\s+grades?\b|\bgrades?\s+(?:of\s+)?(?:an?\s+)?[\"\u201c]?[A-F][+-]?\b|\bresignation\s+letter|\bletter\s+of\s+(?:resignation|intent|credit|"
+    r"the\s+law|recommendation|marque)|\bcover\s+letter|\bdraft\s+(?:of\s+)?(?:a\s+|the\s+)?letter|\bletter\s+carriers?"
+    r"|\bscarlet\s+letter|\b\w+-letter\s+word|\bletterhead|\bchain\s+letter|\bfan\s+letter|\bletters?\s+of\s+the\s+alphabet"
+    r"|\bletters?\s+(?:and|or)\s+(?:numbers|digits)|\bcapital\s+letters?|\bblock\s+letters|\bletter\s+(?:writing\s+)?campaign\s+by\s+(?:voters|constituents)"
+    r"|\bsuicide\s+(?:note|letter)|\bletters?\s+from\s+(?:readers|constituents|voters|fans|prison)",
+    re.IGNORECASE,
+)
+_OPEN_LETTER = re.compile(r"\bopen\s+letter", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"(?P<det>\b(?:a|an|another|the|this|that|these|those|their|his|her|its|our|same|new|two|three|separate)\b|['\u2019]s)"
+    r"\s+(?:[\w\-\u2013]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_NEW_LETTER = re.compile(
+    r"\b(?:also|separately|another|separate|second|new|earlier|previous|last\s+(?:year|month|week))\b",
+    re.IGNORECASE,
+)
+# Groups of members who send letters; a match preceded by "to" is the addressee, not the sender.
+_CONGRESS_CUE = re.compile(
+    r"\b(?:lawmakers|legislators|congressmen|congresswomen|members\s+of\s+(?:Congress|the\s+(?:House|Senate))"
+    r"|(?:House|Senate|congressional|Congressional)\s+(?:Democrats|Republicans|lawmakers|members|leaders|GOP|Democratic\s+\w+|Republican\s+\w+)"
+    r"|[Ss]enators|Reps\.|Sens\.|Congress\s+members|(?:[A-Z][\w-]*\s+)+Caucus|bipartisan\s+group|Democrats|Republicans)\b"
+)
+_CUE_AS_RECIPIENT = re.compile(
+    r"\b(?:to|with|on|at|among|for|by\s+other)\s+(?:the\s+|all\s+|\d+\s+|fellow\s+)?$"
+)
+# People who write letters that are not members' letters.
+_OTHER_SENDER = re.compile(
+    r"\b(?:Gov\.|Governor|governors?|Mayor|mayors?|scientists|researchers|economists|professors|doctors|physicians"
+    r"|CEOs?|executives|companies|organizations|advocates|advocacy\s+groups|attorneys\s+general|Attorney\s+General"
+    r"|experts|students|parents|residents|employees|workers|activists|unions?|nonprofits?|former\s+officials"
+    r"|ambassadors?|Secretary|President|Pope|judges?|clergy|bishops?)\b"
+)
+_LEAD_BY = re.compile(
+    r"\b(?:led|spearheaded|organi[sz]ed|authored|co-?led|headed(?:\s+up)?|championed|circulated|initiated|written|drafted"
+    r"|introduced|launched)\s+by\b|\b[Ll]eading\s+the\s+(?:charge|effort|letter|push|group)\s+(?:was|were|is|are)\b"
+)
+_JOIN_BY = re.compile(
+    r"\b(?:joined\s+by|(?:also\s+)?(?:co-?)?signed\s+(?:on\s+)?by|along\s+with|together\s+with|alongside"
+    r"|(?:co-?)?signers\s+(?:include|included|were|are)|signatories\s+(?:include|included|were|are)"
+    r"|(?:also\s+)?joining\s+(?:the\s+letter\s+)?(?:were|was|are|is)|(?:also\s+)?signing\s+(?:on\s+)?(?:were|was|are|is))\b"
+)
+_SPAN_END = re.compile(
+    r"[.;:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
+    r"|,\s(?:urging|calling|asking|saying|who|which|sent|wrote)\b"
+)
+_LEAD_VERB = re.compile(
+    r"\b(?:led|leads|co-?led|co-?leads|spearheaded|spearheads|organi[sz]ed|organi[sz]es|authored|authors|circulated"
+    r"|circulates|(?:is|are|was|were)\s+leading|headed\s+up|wrote\s+in\s+(?:the|a|their|his|her)\s+letter)\b(?!\s+by)"
+)
+_JOIN_VERB = re.compile(r"\b(?:joined|co-?signed|also\s+signed|signed\s+on(?:to|\s+to)?|signed)\b(?!\s+by)")
+_CHAIN_TAIL = re.compile(
+    r"^(?:['\u2019]s)?\s*(?:\([^()]{0,30}\))?\s*(?:,\s*[DRI]\s*[-\u2013]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)?\s*"
+    r"(?:,[^,.;]{0,90},)?\s*(?:(?:on|last|this|earlier|late)\s+\w+\s+|also\s+|today\s+|recently\s+|has\s+|have\s+|had\s+"
+    r"|jointly\s+|both\s+|who\s+|will\s+|(?:is|are)\s+)*$"
+)
+_CHAIN_GAP = re.compile(
+    r"^(?:['\u2019]s)?\s*(?:\([^()]{0,30}\)|,\s*[DRI]\s*[-\u2013]\s*[\w. ]{1,15}?)?\s*"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+    r"(?:(?:Reps?\.|Sens?\.|Representatives?|Senators?|Congress(?:man|woman))\s+)?$"
+)
+_POSSESSIVE_LETTER = re.compile(r"['\u2019]s\s+(?:[\w\-\u2013]+\s+){0,3}letters?\b")
+_JOINED_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*,?\s*(?:(?:who\s+)?(?:was|were)\s+)?joined\s+by\b")
+_PASSIVE_SEND = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:sent|signed|written|penned|circulated|authored|drafted"
+    r"|organi[sz]ed|led|spearheaded|delivered|addressed)\b"
+)
+_BY_BEFORE = re.compile(
+    r"\bby\s+(?:(?:Reps?\.|Sens?\.|Representatives?|Senators?|[A-Z][\w.\u2019'-]*)\s+){0,6}$"
+)
+_SEND_WORD = re.compile(r"\b(?:sent|send|sends|dated|signed|delivered|released|wrote|penned|issued|letter)\b")
+_DATE_NOT_SENT = re.compile(
+    r"\b(?:by|before|until|since|through|from|after|no\s+later\s+than|starting|beginning|ending|due|deadline)\s+"
+    r"(?:(?:on|next|this|the)\s+)?$",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"\u201c[^\u201d]{0,1500}\u201d|\"[^\"\n]{0,1500}\"")
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They)\b")
+_BICAMERAL = re.compile(r"\bbicameral\b", re.IGNORECASE)
+_ADJACENT_ROLE = re.compile(
+    r"\b(?:led\s+by|[Ll]eading\s+the|spearheaded|joined\s+by|co-?signed|signed\s+(?:on\s+)?by|signers|signatories"
+    r"|also\s+signed|organi[sz]ed\s+by|authored\s+by|[Jj]oining)\b"
+)
+_KEYWORD = re.compile(r"\b[A-Za-z][a-z]{4,}\b|\b[A-Z]{3,}\b")
+_STOPWORDS = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "against",
+        "along",
+        "among",
+        "around",
+        "because",
+        "before",
+        "being",
+        "below",
+        "between",
+        "could",
+        "their",
+        "there",
+        "these",
+        "those",
+        "through",
+        "under",
+        "until",
+        "where",
+        "which",
+        "while",
+        "would",
+        "should",
+        "letter",
+        "letters",
+        "wrote",
+        "write",
+        "calling",
+        "called",
+        "urging",
+        "urged",
+        "asked",
+        "asking",
+        "president",
+        "administration",
+        "house",
+        "senate",
+        "congress",
+        "lawmakers",
+        "members",
+        "signed",
+        "sent",
+        "group",
+        "democrats",
+        "republicans",
+        "democratic",
+        "republican",
+        "representatives",
+        "senators",
+        "other",
+        "further",
+        "remaining",
+    ]
+)
+
+
+@dataclass
+class _Draft:
+    intro: Sentence
+    sentences: list[Sentence] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # bioguide -> lead | signer | sender
+    counts: StatedCounts = field(default_factory=StatedCounts)
+    recipients: list[str] = field(default_factory=list)
+    sent_on: date | None = None
+    ask: str = ""
+    chambers: set[str] = field(default_factory=set)
+    named_sender: bool = False
+    cue: bool = False
+    bicameral: bool = False
+    last_index: int = 0
+
+    def add_role(self, bioguide: str, role: str) -> None:
+        if role == "lead-possessive":
+            role = "lead"
+        current = self.roles.get(bioguide)
+        rank = {"lead": 3, "signer": 2, "sender": 1}
+        if current is None or rank[role] > rank[current]:
+            self.roles[bioguide] = role
+
+
+@dataclass
+class DraftReport:
+    """A letter report before names and linking: the engine turns it into a LetterReport."""
+
+    sent_on: date | None
+    chamber: str | None
+    recipients: list[str]
+    leads: list[str]
+    signers: list[str]
+    counts: StatedCounts
+    ask: str
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    keywords: tuple[str, ...]
+
+
+def find_letter_reports(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    *,
+    published: date | None,
+) -> list[DraftReport]:
+    """Every distinct congressional letter the text reports, in order of first report."""
+    if not TRIGGER.search(text):
+        return []
+    quotes = [(match.start(), match.end()) for match in _QUOTE.finditer(text)]
+    mention_chambers = {mention.bioguide: mention.chamber for mention in mentions}
+    drafts: list[_Draft] = []
+    cursor = 0
+    for index, sentence in enumerate(sentences):
+        # Mentions inside this sentence (both lists are in text order).
+        while cursor < len(mentions) and mentions[cursor].start < sentence.start:
+            cursor += 1
+        inside: list[Mention] = []
+        probe = cursor
+        while probe < len(mentions) and mentions[probe].start < sentence.end:
+            inside.append(mentions[probe])
+            probe += 1
+        trigger = _letter_trigger(text, sentence, quotes)
+        if trigger is None:
+            _attach_adjacent(text, sentence, index, inside, drafts, quotes)
+            continue
+        _read_letter_sentence(
+            text, sentence, index, trigger, inside, drafts, quotes, mentions, cursor, published=published
+        )
+    return [_finish(text, draft, mention_chambers) for draft in drafts if draft.named_sender or draft.cue]
+
+
+def _letter_trigger(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> re.Match[str] | None:
+    for match in TRIGGER.finditer(text, sentence.start, sentence.end):
+        if _inside(match.start(), quotes):
+            continue
+        context = text[max(sentence.start, match.start() - 30) : min(sentence.end, match.end() + 30)]
+        if _NOT_A_LETTER.search(context):
+            continue
+        return match
+    return None
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _read_letter_sentence(
+    text: str,
+    sentence: Sentence,
+    index: int,
+    trigger: re.Match[str],
+    inside: list[Mention],
+    drafts: list[_Draft],
+    quotes: list[tuple[int, int]],
+    mentions: list[Mention],
+    cursor: int,
+    *,
+    published: date | None,
+) -> None:
+    start, end = sentence
+    recipients = find_recipients(text, start, end, published=published)
+    excluded = [(span.start, span.end) for span in recipients] + quotes
+    ask = find_ask(text, start, end)
+    ask_start = text.find(ask, start, end) if ask else -1
+    if ask_start >= 0:
+        excluded.append((ask_start, ask_start + len(ask)))
+    senders = [m for m in inside if not _inside(m.start, excluded)]
+    roles = _roles(text, sentence, senders)
+    definite = _is_definite(text, sentence, trigger)
+    open_letter = bool(_OPEN_LETTER.search(text, start, end))
+    new_letter = bool(_NEW_LETTER.search(text, start, trigger.start() + 1)) and not definite
+
+    counts = find_counts(text, start, end)
+    cue = _congress_cue(text, start, end, excluded)
+    if not senders and _PRONOUN_SUBJECT.match(text, start) and not definite:
+        # "She wrote to ...": the member named last before this sentence.
+        earlier = [m for m in mentions[:cursor] if start - m.end < 600 and not _inside(m.start, quotes)]
+        if earlier:
+            senders = [earlier[-1]]
+            roles.setdefault(earlier[-1].bioguide, "sender")
+    if definite:
+        # In "the letter" sentences only members given a part in the letter are senders.
+        senders = [m for m in senders if m.bioguide in roles]
+    else:
+        for mention in senders:
+            roles.setdefault(mention.bioguide, "sender")
+    if open_letter and not senders:
+        return
+    other_sender = not senders and _other_sender(text, start, trigger.start(), excluded)
+    congressional = bool(senders) or ((cue or not counts.empty) and not other_sender)
+
+    target = _choose_target(drafts, roles, text, sentence, senders, counts, definite, new_letter)
+    if target is None:
+        if not congressional:
+            return
+        if definite and not roles and not _SEND_WORD.search(text, start, end):
+            return
+        target = _Draft(intro=sentence)
+        drafts.append(target)
+    target.sentences.append(sentence)
+    target.last_index = index
+    for bioguide, role in roles.items():
+        target.add_role(bioguide, role)
+    target.named_sender = target.named_sender or bool(senders)
+    target.cue = target.cue or congressional
+    if target.counts.empty or (not counts.empty and target.intro is sentence):
+        target.counts.merge(counts)
+    target.chambers |= counts.chambers
+    target.chambers |= _cue_chambers(text, start, end, excluded)
+    target.bicameral = target.bicameral or bool(_BICAMERAL.search(text, start, end))
+    for span in recipients:
+        if span.name not in target.recipients and (span.person or not target.recipients):
+            target.recipients.append(span.name)
+    if not target.ask and ask:
+        target.ask = ask
+    if target.sent_on is None:
+        target.sent_on = _sent_on(text, sentence, quotes, published, introducing=target.intro is sentence)
+
+
+def _choose_target(
+    drafts: list[_Draft],
+    roles: dict[str, str],
+    text: str,
+    sentence: Sentence,
+    senders: list[Mention],
+    counts: StatedCounts,
+    definite: bool,
+    new_letter: bool,
+) -> _Draft | None:
+    if not drafts:
+        return None
+    possessive = [b for b, role in roles.items() if role == "lead-possessive"]
+    if possessive:
+        for draft in reversed(drafts):
+            if possessive[0] in draft.roles:
+                return draft
+    if definite:
+        return drafts[-1]
+    if new_letter:
+        return None
+    names = {m.bioguide for m in senders}
+    for draft in reversed(drafts):
+        if names and names & set(draft.roles):
+            return draft
+        if (
+            not names
+            and not counts.empty
+            and counts.party == draft.counts.party
+            and counts.total == draft.counts.total
+        ):
+            return draft
+    return None
+
+
+def _is_definite(text: str, sentence: Sentence, trigger: re.Match[str]) -> bool:
+    word = trigger.group().lower()
+    if not word.startswith("letter"):
+        return False
+    if word == "letters" and not _DETERMINER.search(
+        text, max(sentence.start, trigger.start() - 60), trigger.start()
+    ):
+        return False
+    determiner = _DETERMINER.search(text, max(sentence.start, trigger.start() - 60), trigger.start())
+    if determiner is None:
+        return False
+    det = determiner.group("det").lower()
+    return det not in {"a", "an", "another", "new", "two", "three", "separate"}
+
+
+def _roles(text: str, sentence: Sentence, senders: list[Mention]) -> dict[str, str]:
+    """Parts members play in the letter as this sentence states them."""
+    start, end = sentence
+    roles: dict[str, str] = {}
+    for pattern, role in ((_LEAD_BY, "lead"), (_JOIN_BY, "signer")):
+        for match in pattern.finditer(text, start, end):
+            span_end = _span_end(text, match.end(), end)
+            for mention in senders:
+                if match.end() <= mention.start < span_end:
+                    roles.setdefault(mention.bioguide, role)
+    for pattern, role in ((_LEAD_VERB, "lead"), (_JOIN_VERB, "signer")):
+        for match in pattern.finditer(text, start, end):
+            for mention in _chain_before(text, senders, match.start()):
+                roles.setdefault(mention.bioguide, role)
+    for mention in senders:
+        after = text[mention.end : min(end, mention.end + 60)]
+        if _POSSESSIVE_LETTER.match(after):
+            roles[mention.bioguide] = "lead-possessive"
+        elif _JOINED_AFTER.match(after):
+            roles[mention.bioguide] = "lead"
+    if _PASSIVE_SEND.search(text, start, end):
+        for mention in senders:
+            if mention.bioguide not in roles and _BY_BEFORE.search(
+                text, max(start, mention.start - 80), mention.start
+            ):
+                roles[mention.bioguide] = "sender"
+    return roles
+
+
+def _span_end(text: str, start: int, limit: int) -> int:
+    stop = _SPAN_END.search(text, start, limit)
+    next_marker = min(
+        (m.start() for m in (_LEAD_BY.search(text, start, limit), _JOIN_BY.search(text, start, limit)) if m),
+        default=limit,
+    )
+    return min(stop.start() if stop else limit, next_marker)
+
+
+def _chain_before(text: str, senders: list[Mention], verb_start: int) -> list[Mention]:
+    before = [m for m in senders if m.end <= verb_start]
+    if not before:
+        return []
+    last = before[-1]
+    if not _CHAIN_TAIL.match(text[last.end : verb_start]):
+        return []
+    chain = [last]
+    for mention in reversed(before[:-1]):
+        if not _CHAIN_GAP.match(text[mention.end : chain[-1].start]):
+            break
+        chain.append(mention)
+    return chain
+
+
+def _congress_cue(text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> bool:
+    for match in _CONGRESS_CUE.finditer(text, start, end):
+        if _inside(match.start(), excluded):
+            continue
+        if _CUE_AS_RECIPIENT.search(text, max(start, match.start() - 16), match.start()):
+            continue
+        return True
+    return False
+
+
+def _other_sender(text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> bool:
+    for match in _OTHER_SENDER.finditer(text, start, end):
+        if _inside(match.start(), excluded) or _CUE_AS_RECIPIENT.search(
+            text, max(start, match.start() - 16), match.start()
+        ):
+            continue
+        return True
+    return False
+
+
+def _cue_chambers(text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> set[str]:
+    chambers: set[str] = set()
+    for match in _CONGRESS_CUE.finditer(text, start, end):
+        if _inside(match.start(), excluded) or _CUE_AS_RECIPIENT.search(
+            text, max(start, match.start() - 16), match.start()
+        ):
+            continue
+        cue = match.group()
+        if cue.startswith(("House", "Reps.")):
+            chambers.add("house")
+        elif cue.startswith(("Senate", "Sens.")) or cue.lower() == "senators":
+            chambers.add("senate")
+    return chambers
+
+
+def _sent_on(
+    text: str, sentence: Sentence, quotes: list[tuple[int, int]], published: date | None, *, introducing: bool
+) -> date | None:
+    start, end = sentence
+    for mention in find_dates(text, start, end, published):
+        if _inside(mention.start, quotes):
+            continue
+        if _DATE_NOT_SENT.search(text, max(start, mention.start - 24), mention.start):
+            continue
+        if not introducing:
+            # Later sentences give the day only right next to the sending ("The letter, sent Sept. 10").
+            near = text[max(start, mention.start - 40) : mention.start]
+            if not _SEND_WORD.search(near):
+                continue
+        return mention.value
+    return None
+
+
+def _attach_adjacent(
+    text: str,
+    sentence: Sentence,
+    index: int,
+    inside: list[Mention],
+    drafts: list[_Draft],
+    quotes: list[tuple[int, int]],
+) -> None:
+    """ "Leading the charge was ...", "He was joined by ...": right after a letter sentence."""
+    if not drafts or not inside or index - drafts[-1].last_index > 2:
+        return
+    if not _ADJACENT_ROLE.search(text, sentence.start, sentence.end):
+        return
+    senders = [m for m in inside if not _inside(m.start, quotes)]
+    roles = _roles(text, sentence, senders)
+    if not roles:
+        return
+    draft = drafts[-1]
+    draft.sentences.append(sentence)
+    draft.last_index = index
+    for bioguide, role in roles.items():
+        draft.add_role(bioguide, role)
+    draft.named_sender = True
+
+
+def _finish(text: str, draft: _Draft, mention_chambers: dict[str, str | None]) -> DraftReport:
+    leads = [b for b, role in draft.roles.items() if role == "lead"]
+    signers = [b for b, role in draft.roles.items() if role == "signer"]
+    others = [b for b, role in draft.roles.items() if role == "sender"]
+    if leads:
+        signers += others
+    elif others:
+        total = draft.counts.total
+        # One named sender, or named senders set apart from a larger stated group, lead it.
+        if len(others) == 1 or (total is not None and total > len(others) + len(signers)):
+            leads = others
+        else:
+            signers = others + signers
+    chambers = set(draft.chambers)
+    for bioguide in (*leads, *signers):
+        chamber = mention_chambers.get(bioguide)
+        if chamber:
+            chambers.add(chamber)
+    if draft.bicameral or {"house", "senate"} <= chambers:
+        chamber = "bicameral"
+    elif chambers:
+        chamber = next(iter(chambers))
+    else:
+        chamber = None
+    counts = draft.counts
+    confidence = 0.45
+    confidence += 0.2 if draft.named_sender else 0.05
+    confidence += 0.1 if draft.recipients else 0.0
+    confidence += 0.1 if "letter" in text[draft.intro.start : draft.intro.end].lower() else 0.0
+    confidence += 0.05 if draft.sent_on else 0.0
+    confidence += 0.05 if not counts.empty else 0.0
+    intro_text = text[draft.intro.start : draft.intro.end]
+    keywords = tuple(
+        sorted({word.lower() for word in _KEYWORD.findall(intro_text + " " + draft.ask)} - _STOPWORDS)
+    )
+    return DraftReport(
+        sent_on=draft.sent_on,
+        chamber=chamber,
+        recipients=draft.recipients,
+        leads=leads,
+        signers=[b for b in signers if b not in leads],
+        counts=counts,
+        ask=draft.ask,
+        evidence_start=draft.intro.start,
+        evidence_end=draft.intro.end,
+        confidence=min(confidence, 0.99),
+        keywords=keywords,
+    )

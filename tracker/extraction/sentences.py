@@ -1,0 +1,247 @@
+"""Sentence spans over raw article text, offsets kept so evidence stays an exact substring.
+
+Scraped copy breaks lines in odd places ("on Sept.\\n\\n10", "Rep.\\n\\nKaptur's letter") and
+press releases put signer lists one name per line, so line breaks are boundaries only when the
+text on both sides looks like it ends and starts a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+
+
+# Tokens ending in a period that do not end a sentence when a capital or digit follows.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "rep",
+        "reps",
+        "sen",
+        "sens",
+        "gov",
+        "govs",
+        "lt",
+        "gen",
+        "col",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "sec",
+        "asst",
+        "dept",
+        "no",
+        "nos",
+        "vol",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "est",
+        "corp",
+        "inc",
+        "co",
+        "ltd",
+        "vs",
+        "u.s",
+        "u.k",
+        "u.n",
+        "d.c",
+        "e.g",
+        "i.e",
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+        "n.h",
+        "n.j",
+        "n.m",
+        "n.y",
+        "n.c",
+        "n.d",
+        "s.c",
+        "s.d",
+        "r.i",
+        "w.va",
+        "p.r",
+    ]
+)
+# State abbreviations end a sentence when a capital follows ("..., D-Mass. The letter ..."),
+# but titles and months never do.
+_SOFT_ABBREVIATIONS = frozenset(
+    [
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+        "n.h",
+        "n.j",
+        "n.m",
+        "n.y",
+        "n.c",
+        "n.d",
+        "s.c",
+        "s.d",
+        "r.i",
+        "w.va",
+    ]
+)
+
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_PARTY_TAG_LINE = re.compile(r"\([^()\n]{1,30}\)[,;]?$")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentence spans (start, end), whitespace trimmed."""
+    spans: list[Sentence] = []
+    length = len(text)
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        cut = match.end()
+        if cut <= start:
+            continue
+        nxt = _next_visible(text, cut)
+        if nxt >= length:
+            break
+        if match.group() == "\n":
+            if not _line_break_ends_sentence(text, start, match.start(), nxt):
+                continue
+        elif "\n" in text[cut:nxt]:
+            continue  # the line break decides, with the whole line in view
+        elif not _stop_ends_sentence(text, match.start(), match.end(), nxt):
+            continue
+        _append(spans, text, start, cut)
+        start = cut
+    _append(spans, text, start, length)
+    return spans
+
+
+def _append(spans: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Sentence(start, end))
+
+
+def _next_visible(text: str, pos: int) -> int:
+    length = len(text)
+    while pos < length and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _stop_ends_sentence(text: str, stop: int, cut: int, nxt: int) -> bool:
+    following = text[nxt]
+    if following.islower():
+        return False
+    if text[stop] == ".":
+        word = _WORD_BEFORE.search(text, max(0, stop - 12), stop + 1)
+        if word:
+            token = word.group(1).lower()
+            if len(token) == 1 and not following.isdigit():
+                return False  # an initial: "Thomas H. Kean"
+            if token in _ABBREVIATIONS and token not in _SOFT_ABBREVIATIONS:
+                return False
+            if token in _SOFT_ABBREVIATIONS and not (following.isupper() or following in '"\u201c'):
+                return False
+    return True
+
+
+def _line_break_ends_sentence(text: str, start: int, newline: int, nxt: int) -> bool:
+    before = text[start:newline].rstrip()
+    if not before:
+        return False
+    following = text[nxt]
+    if following.islower() or (following.isdigit() and before.endswith(".")):
+        return False
+    last = before[-1]
+    if last in ",:;(-\u2013\u2014&":
+        return False
+    if last == ".":
+        word = _WORD_BEFORE.search(before, max(0, len(before) - 12))
+        if word and word.group(1).lower() in _ABBREVIATIONS:
+            return False
+    line_start = before.rfind("\n") + 1
+    # Signer lists: "Elizabeth Warren (D-Mass.)" on its own line, followed by the next name.
+    return not (len(before) - line_start < 80 and _PARTY_TAG_LINE.search(before, line_start))
