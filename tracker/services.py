@@ -686,7 +686,8 @@ def proposals_reject(*, proposal_ids: Iterable[int], user=None) -> int:
 _PRESIDENT_WORDS = ("president", "white house", "biden", "trump", "obama")
 
 
-def _letter_title(report: dict) -> str:
+def letter_title_from_report(report: dict) -> str:
+    """A working title for a letter created from a report: leads, first recipient, ask."""
     leads = [p.get("name", "") for p in report.get("leads") or [] if p.get("name")]
     recipients = report.get("recipients") or []
     title = "Letter"
@@ -733,7 +734,7 @@ def proposal_create_letter(
         counts["total"] = report["total_signers"]
     chamber = report.get("chamber") if report.get("chamber") in ("house", "senate", "bicameral") else None
     letter = letter_create(
-        title=title or _letter_title(report),
+        title=title or letter_title_from_report(report),
         sent_on=report.get("sent_on"),
         kind=_letter_kind(report),
         chamber=chamber,
