@@ -1,4 +1,4 @@
-"""The dashboard in a real headless Chromium: log in, charts render, a filter redraws, a mention is confirmed."""
+"""The dashboard in headless Chromium: log in, charts render, a filter redraws, a mention is confirmed."""
 
 from __future__ import annotations
 
