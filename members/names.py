@@ -484,6 +484,23 @@ def _is_title_segment(text: str) -> bool:
     )
 
 
+_ENUMERATION = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-*•·\u2013\u2014])\s+")
+_TRAILING_CREDENTIAL = re.compile(
+    r"\s+(?:member\s+of\s+congress|(?:united\s+states|u\.?\s?s\.?)\s+(?:senator|representative)|m\.\s?c\.)\s*$",
+    re.IGNORECASE,
+)
+_SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-\u2013\u2014|/]\s+")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _is_description(segment: str, name_parts: list[str]) -> bool:
+    """ "Marcy Kaptur, the co-chair of the Ukraine Caucus": words about the person, not a name."""
+    if segment[:1].islower():
+        return True
+    words_so_far = normalise(_strip_titles(name_parts[0], _Hints())).split()
+    return len(words_so_far) >= 2 and len(segment.split()) >= 3
+
+
 def _reads_as_state(segment: str, name_parts: list[str]) -> bool:
     """Whether a bare state after a comma is a hint, not a given name ("Foxx, Virginia", "Green, Al")."""
     if segment.isupper() or "." in segment:
@@ -508,7 +525,8 @@ def parse_member_reference(text: str) -> MemberReference | None:
     if _NOT_A_NAME.match(as_written) or _DATE_LINE.match(as_written):
         return None
     hints = _Hints()
-    body = as_written.strip(" \t-\u2013\u2014•*·,;:")
+    body = _ENUMERATION.sub("", as_written).strip(" \t-\u2013\u2014•*·,;:")
+    body = _TRAILING_CREDENTIAL.sub("", body).strip(" \t-\u2013\u2014,;:")
 
     # Parenthetical tags: hints "(D-AZ)", or a nickname "(Chuck)", or an aside to drop.
     def take_parens(match: re.Match[str]) -> str:
@@ -541,8 +559,9 @@ def parse_member_reference(text: str) -> MemberReference | None:
             hints.take(found)
             body = body[: trailing.start()]
 
-    # Comma segments: hints, suffixes, titles after the name, or "Last, First".
-    segments = [segment.strip() for segment in body.split(",")]
+    # Comma (or spaced dash) segments: hints, suffixes, titles or descriptions after the name,
+    # or "Last, First".
+    segments = [segment.strip() for segment in _SEGMENT_BREAK.split(body)]
     name_parts: list[str] = []
     suffix = ""
     for segment in segments:
@@ -558,7 +577,7 @@ def parse_member_reference(text: str) -> MemberReference | None:
         if found and (found.party or found.district is not None or _reads_as_state(segment, name_parts)):
             hints.take(found)
             continue
-        if _is_title_segment(segment):
+        if _is_title_segment(segment) or _is_description(segment, name_parts):
             continue
         name_parts.append(segment)
     if not name_parts:
@@ -576,7 +595,7 @@ def parse_member_reference(text: str) -> MemberReference | None:
     while len(words) > 1 and _is_suffix(words[-1]):
         suffix = suffix or words[-1]
         words.pop()
-    name = " ".join(words).strip(" ,;:.-")
+    name = _POSSESSIVE.sub("", " ".join(words)).strip(" ,;:.-")
     if suffix:
         name = f"{name} {suffix}"
     if not _looks_like_a_name(name):

@@ -107,3 +107,33 @@ def test_parse_member_reference_keeps_the_text_as_written():
 )
 def test_parse_member_reference_returns_none_for_lines_that_are_not_a_person(text):
     assert parse_member_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Rep. Marcy Kaptur", ("Marcy Kaptur", "house", None, None, None)),
+        ("• Sen. Mark Kelly", ("Mark Kelly", "senate", None, None, None)),
+        ("Marcy Kaptur Member of Congress", ("Marcy Kaptur", None, None, None, None)),
+        ("Mark Kelly United States Senator", ("Mark Kelly", None, None, None, None)),
+        ("Marcy Kaptur — Member of Congress", ("Marcy Kaptur", None, None, None, None)),
+        ("Marcy Kaptur - OH-09", ("Marcy Kaptur", "house", None, "OH", 9)),
+        (
+            "Rep. Marcy Kaptur, the co-chair of the Ukraine Caucus",
+            ("Marcy Kaptur", "house", None, None, None),
+        ),
+        ("Kaptur's", ("Kaptur", None, None, None, None)),
+        ("Rep. Kaptur\u2019s", ("Kaptur", "house", None, None, None)),
+        ("Beto O'Rourke", ("Beto O'Rourke", None, None, None, None)),
+        ("Rep. Earl L. 'Buddy' Carter (R-Ga.)", ("Earl L. Carter", "house", "R", "GA", None)),
+        ("Senate Majority Leader Chuck Schumer", ("Chuck Schumer", "senate", None, None, None)),
+        ("Speaker Mike Johnson", ("Mike Johnson", "house", None, None, None)),
+        ("Sen. Angus King (I-Maine)", ("Angus King", "senate", "I", "ME", None)),
+        ("Rep. Marcy Kaptur (D-OH 9)", ("Marcy Kaptur", "house", "D", "OH", 9)),
+        ("Rep. Don Young (R-AK-AL)", ("Don Young", "house", "R", "AK", 0)),
+        ("Hon. Marcy Kaptur, M.C.", ("Marcy Kaptur", None, None, None, None)),
+        ("MARCY KAPTUR", ("MARCY KAPTUR", None, None, None, None)),
+    ],
+)
+def test_parse_member_reference_reads_signature_block_extras(text, expected):
+    assert parsed(text) == expected
