@@ -247,22 +247,49 @@ def letter_update(
     _set_history_user(letter, user)
     letter.save()
     if date_changed:
-        for signature in letter.signatures.select_related("member"):
-            _fill_at_signing(signature, override_reason=signature.override_reason)
-            _set_history_user(signature, user)
-            signature.save()
-        letter_refresh_chamber(letter=letter)
+        signatures_refresh_at_signing(letter=letter, user=user)
     return letter
+
+
+@transaction.atomic
+def signatures_refresh_at_signing(*, letter: Letter, user=None) -> None:
+    """Re-copy every signer's party/chamber/state from their term on the letter's (new) date.
+
+    Raises ValidationError listing the signers who were not serving then (without an override).
+    """
+    errors: list[str] = []
+    for signature in letter.signatures.select_related("member"):
+        try:
+            _fill_at_signing(signature, override_reason=signature.override_reason)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+            continue
+        _set_history_user(signature, user)
+        signature.save()
+    if errors:
+        raise ValidationError(errors)
+    letter_refresh_chamber(letter=letter)
+
+
+def stated_counts_validate(
+    *, total: int | None, democrats: int | None, republicans: int | None, independents: int | None
+) -> None:
+    """The per-party counts the record states cannot exceed the stated total."""
+    if total is not None and sum(n or 0 for n in (democrats, republicans, independents)) > total:
+        raise ValidationError(
+            {"stated_total": "The stated per-party counts add up to more than the stated total."}
+        )
 
 
 def _letter_validate(letter: Letter) -> None:
     if not letter.title.strip():
         raise ValidationError({"title": "A letter needs a title."})
-    stated = [letter.stated_democrats, letter.stated_republicans, letter.stated_independents]
-    if letter.stated_total is not None and sum(n or 0 for n in stated) > letter.stated_total:
-        raise ValidationError(
-            {"stated_total": "The stated per-party counts add up to more than the stated total."}
-        )
+    stated_counts_validate(
+        total=letter.stated_total,
+        democrats=letter.stated_democrats,
+        republicans=letter.stated_republicans,
+        independents=letter.stated_independents,
+    )
     letter.full_clean(exclude=["slug", "congress"], validate_unique=False)
 
 
@@ -371,10 +398,12 @@ def signature_prepare(
     member = _member(member)
     if role not in SignatureRole.values:
         raise ValidationError(f"Unknown role {role!r} (use lead, co_lead or signer).")
-    duplicate = Signature.objects.filter(letter=letter, member=member)
-    if instance is not None and instance.pk:
-        duplicate = duplicate.exclude(pk=instance.pk)
-    existing = duplicate.first()
+    existing = None
+    if letter.pk is not None:  # a letter being created in the admin has no signatures yet
+        duplicate = Signature.objects.filter(letter=letter, member=member)
+        if instance is not None and instance.pk:
+            duplicate = duplicate.exclude(pk=instance.pk)
+        existing = duplicate.first()
     if existing is not None:
         raise ValidationError(
             f"{member.display_name} already signed this letter (as {existing.get_role_display().lower()}).",
