@@ -56,7 +56,7 @@ _DATE = re.compile(
     r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b"
     # "on Friday", "Friday", "today", "yesterday"
     r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<relative>today|yesterday)\b",
+    r"|\b(?P<relative>(?i:today|yesterday))\b",
 )
 # Weekdays named with "last"/"next"/"this" or as part of a compound ("Super Tuesday") are not
 # the day the letter went out.
@@ -95,7 +95,7 @@ def _resolve(match: re.Match[str], text: str, published: date | None) -> date | 
         # Past-tense reports name the most recent such day, the publication day included.
         back = (published.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
         return published - timedelta(days=back)
-    if groups["relative"] == "today":
+    if groups["relative"].lower() == "today":
         return published
     return published - timedelta(days=1)
 

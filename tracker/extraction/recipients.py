@@ -192,13 +192,14 @@ _OFFICE_WORDS = frozenset(
     ]
 )
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z][a-z]?[A-Z]+[a-z]*)$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|[A-Z](?:\.[A-Z])+\.?)$")
 _TOKEN = re.compile(r"[^\s,;:]+|,")
 _PERSON_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 
 _TO_CUE = re.compile(
     r"\b(?:letters?|wrote|writes|writing|write|sent|send|sends|penned|addressed|directed|delivered)\b"
-    r"[^.;\"\u201c\u201d]{0,60}?\bto\s+(?=[A-Z]|the\s)"
+    r"(?:[^.;\"\u201c\u201d]|\.(?!\s+[A-Z]))"
+    r"{0,60}?\bto\s+(?=[A-Z]|the\s)"
 )
 _VERB_CUE = re.compile(
     r"\b(?:call(?:ing|ed|s)?\s+on|urg(?:ing|ed|es|e)|ask(?:ing|ed|s)?|press(?:ing|ed|es)?|implor(?:ing|ed|es|e)"

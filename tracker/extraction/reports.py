@@ -67,10 +67,11 @@ _LEAD_BY = re.compile(
 _JOIN_BY = re.compile(
     r"\b(?:joined\s+by|(?:also\s+)?(?:co-?)?signed\s+(?:on\s+)?by|along\s+with|together\s+with|alongside"
     r"|(?:co-?)?signers\s+(?:include|included|were|are)|signatories\s+(?:include|included|were|are)"
-    r"|(?:also\s+)?joining\s+(?:the\s+letter\s+)?(?:were|was|are|is)|(?:also\s+)?signing\s+(?:on\s+)?(?:were|was|are|is))\b"
+    r"|(?:also\s+)?joining\s+(?:the\s+letter\s+)?(?:were|was|are|is)|(?:also\s+)?signing\s+(?:on\s+)?(?:were|was|are|is)"
+    r"|including)\b"
 )
 _SPAN_END = re.compile(
-    r"[.;:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
+    r"(?<![A-Z])(?<!Reps|Sens)(?<!Rep|Sen|Gov)[.;:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
     r"|,\s(?:urging|calling|asking|saying|who|which|sent|wrote)\b"
 )
 _LEAD_VERB = re.compile(
@@ -104,7 +105,12 @@ _DATE_NOT_SENT = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"\u201c[^\u201d]{0,1500}\u201d|\"[^\"\n]{0,1500}\"")
-_PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They)\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:[^,;]{0,30}\s)?(?:He|he|She|she|They|they)\s+(?:\w+\s+)?(?:sent|wrote|penned|signed|led|fired\s+off|also)\b"
+)
+_SENDING = re.compile(
+    r"\b(?:sent|send|sends|wrote|writes|penned|signed|led|leads|circulated|released|urged|urging|calling|called)\b"
+)
 _BICAMERAL = re.compile(r"\bbicameral\b", re.IGNORECASE)
 _ADJACENT_ROLE = re.compile(
     r"\b(?:led\s+by|[Ll]eading\s+the|spearheaded|joined\s+by|co-?signed|signed\s+(?:on\s+)?by|signers|signatories"
@@ -313,6 +319,9 @@ def _read_letter_sentence(
             return
         target = _Draft(intro=sentence)
         drafts.append(target)
+    elif not definite and not _SENDING.search(text, *target.intro) and _SENDING.search(text, start, end):
+        # A headline introduced the letter; the body's sentence says who sent what, when.
+        target.intro = sentence
     target.sentences.append(sentence)
     target.last_index = index
     for bioguide, role in roles.items():
@@ -330,7 +339,7 @@ def _read_letter_sentence(
     if not target.ask and ask:
         target.ask = ask
     if target.sent_on is None:
-        target.sent_on = _sent_on(text, sentence, quotes, published, introducing=target.intro is sentence)
+        target.sent_on = _sent_on(text, sentence, quotes, published, introducing=not definite)
 
 
 def _choose_target(

@@ -1,0 +1,386 @@
+"""Short articles written for these tests, in the forms news copy and press releases use.
+
+Each case states what a careful reader would annotate: the letters (only the fields that the
+text pins down) and the serving members named. None of this text comes from a real article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    text: str
+    published: date | None
+    letters: tuple[dict, ...] = ()
+    members: frozenset[str] = field(default_factory=frozenset)
+
+
+CASES: tuple[Case, ...] = (
+    Case(
+        name="led_by_reps_with_party_tags_and_total",
+        published=date(2024, 3, 14),
+        text=(
+            "WASHINGTON — A bipartisan group of 42 House members sent a letter on Tuesday to Secretary of "
+            "State Antony Blinken urging the administration to expand humanitarian access in Sudan.\n\n"
+            "The letter was led by Reps. Sara Jacobs (D-Calif.) and John James (R-Mich.), who both sit on "
+            "the Foreign Affairs Committee. \u201cThe situation demands urgent attention,\u201d the "
+            "lawmakers wrote."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 12),
+                "chamber": "house",
+                "recipients": ["Antony Blinken"],
+                "leads": {"J000305", "J000307"},
+                "signers": set(),
+                "total_signers": 42,
+                "counts_are_minimum": False,
+            },
+        ),
+        members=frozenset({"J000305", "J000307"}),
+    ),
+    Case(
+        name="senator_joined_by_colleagues",
+        published=date(2023, 6, 9),
+        text=(
+            "Sen. Sherrod Brown, D-Ohio, on Thursday wrote to Norfolk Southern CEO Alan Shaw demanding that "
+            "the railroad end its cuts to inspection crews. Brown was joined by Sens. Bob Casey (D-Pa.) and "
+            "John Fetterman (D-Pa.) in the letter, which also asks the company to add staff at rail yards."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 6, 8),
+                "chamber": "senate",
+                "recipients": ["Alan Shaw"],
+                "leads": {"B000944"},
+                "signers": {"C001070", "F000479"},
+            },
+        ),
+        members=frozenset({"B000944", "C001070", "F000479"}),
+    ),
+    Case(
+        name="counts_in_words_more_than_two_dozen",
+        published=date(2025, 2, 20),
+        text=(
+            "More than two dozen House Democrats, led by Reps. Pramila Jayapal and Greg Casar, are demanding "
+            "that the Treasury Department cut off outside access to its payment systems, according to a "
+            "letter sent Wednesday to Treasury Secretary Scott Bessent."
+        ),
+        letters=(
+            {
+                "sent_on": date(2025, 2, 19),
+                "chamber": "house",
+                "recipients": ["Scott Bessent"],
+                "leads": {"J000298", "C001131"},
+                "party_counts": {"D": 24},
+                "total_signers": 24,
+                "counts_are_minimum": True,
+            },
+        ),
+        members=frozenset({"J000298", "C001131"}),
+    ),
+    Case(
+        name="dear_colleague_from_one_member",
+        published=date(2024, 5, 2),
+        text=(
+            "Rep. Jamie Raskin circulated a Dear Colleague letter on Monday asking fellow members to "
+            "co-sponsor his judicial ethics bill. Raskin said the bill has support from outside groups."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 4, 29),
+                "chamber": "house",
+                "leads": {"R000606"},
+                "signers": set(),
+            },
+        ),
+        members=frozenset({"R000606"}),
+    ),
+    Case(
+        name="governors_letter_is_not_congressional",
+        published=date(2024, 7, 12),
+        text=(
+            "Gov. Josh Shapiro sent a letter to President Joe Biden on Friday asking for federal disaster "
+            "aid after the floods. Shapiro wrote that the damage exceeded $100 million, and the governor's "
+            "letter asks for a major disaster declaration."
+        ),
+    ),
+    Case(
+        name="open_letter_from_scientists_is_not_congressional",
+        published=date(2023, 4, 20),
+        text=(
+            "More than 300 scientists signed an open letter to Congress urging lawmakers to fund climate "
+            "research. Sen. Ed Markey praised the letter at a news conference on Wednesday."
+        ),
+        members=frozenset({"M000133"}),
+    ),
+    Case(
+        name="letter_grade_is_not_a_letter",
+        published=date(2021, 5, 3),
+        text=(
+            "The environmental group gave Sen. Ted Cruz a letter grade of F for his votes this year, while "
+            "Rep. Nancy Pelosi earned an A."
+        ),
+        members=frozenset({"C001098", "P000197"}),
+    ),
+    Case(
+        name="resignation_letter_is_not_a_letter_report",
+        published=date(2024, 3, 22),
+        text=(
+            "Rep. Mike Gallagher submitted his resignation letter to Speaker Mike Johnson on Friday, leaving "
+            "the House majority even thinner."
+        ),
+        members=frozenset({"G000579", "J000299"}),
+    ),
+    Case(
+        name="letter_to_congress_from_advocacy_groups",
+        published=date(2023, 9, 18),
+        text=(
+            "A coalition of 50 advocacy groups sent a letter to congressional leaders on Monday urging them "
+            "to pass the farm bill before it expires. Senate Majority Leader Chuck Schumer's office "
+            "confirmed receiving the letter."
+        ),
+        members=frozenset({"S000148"}),
+    ),
+    Case(
+        name="two_letters_with_different_senders",
+        published=date(2023, 11, 10),
+        text=(
+            "Sen. Elizabeth Warren (D-Mass.) sent a letter Tuesday to Meta CEO Mark Zuckerberg asking how "
+            "the company protects teenagers on its platforms.\n\nSeparately, Sens. Marsha Blackburn "
+            "(R-Tenn.) and Richard Blumenthal (D-Conn.) wrote to TikTok CEO Shou Chew on Wednesday "
+            "demanding answers about data flows to China."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 11, 7),
+                "chamber": "senate",
+                "recipients": ["Mark Zuckerberg"],
+                "leads": {"W000817"},
+                "signers": set(),
+            },
+            {
+                "sent_on": date(2023, 11, 8),
+                "chamber": "senate",
+                "recipients": ["Shou Chew"],
+                "leads": set(),
+                "signers": {"B001243", "B001277"},
+            },
+        ),
+        members=frozenset({"W000817", "B001243", "B001277"}),
+    ),
+    Case(
+        name="possessive_letter_and_comma_party_tag",
+        published=date(2023, 1, 13),
+        text=(
+            "Rep. Michael McCaul, R-Texas, the new chairman of the Foreign Affairs Committee, released a "
+            "letter Friday to Secretary of State Antony Blinken. McCaul's letter asks the department to "
+            "turn over documents about the withdrawal from Afghanistan by Jan. 27."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 1, 13),
+                "chamber": "house",
+                "recipients": ["Antony Blinken"],
+                "leads": {"M001157"},
+            },
+        ),
+        members=frozenset({"M001157"}),
+    ),
+    Case(
+        name="bicameral_letter_with_explicit_year_and_nearly",
+        published=date(2023, 8, 10),
+        text=(
+            "Nearly 70 lawmakers from both chambers signed a letter dated Aug. 5, 2023, to Agriculture "
+            "Secretary Tom Vilsack calling on him to protect food assistance benefits. The bicameral letter "
+            "was organized by Sen. John Fetterman and Rep. Jahana Hayes."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 8, 5),
+                "chamber": "bicameral",
+                "recipients": ["Tom Vilsack"],
+                "leads": {"F000479", "H001081"},
+                "total_signers": 70,
+                "counts_are_minimum": True,
+            },
+        ),
+        members=frozenset({"F000479", "H001081"}),
+    ),
+    Case(
+        name="group_of_senators_including_two_last_week",
+        published=date(2023, 10, 2),
+        text=(
+            "A group of 12 senators, including Sens. Tim Kaine and Mark Warner of Virginia, wrote to "
+            "Defense Secretary Lloyd Austin last week urging him to keep the headquarters decision on track."
+        ),
+        letters=(
+            {
+                "sent_on": None,
+                "chamber": "senate",
+                "recipients": ["Lloyd Austin"],
+                "signers": {"K000384", "W000805"},
+                "total_signers": 12,
+            },
+        ),
+        members=frozenset({"K000384", "W000805"}),
+    ),
+    Case(
+        name="press_release_today_with_us_senator_title",
+        published=date(2022, 4, 5),
+        text=(
+            "WASHINGTON, D.C. \u2013 Today, U.S. Senator Jon Tester (D-Mont.) sent a letter to Veterans "
+            "Affairs Secretary Denis McDonough urging the VA to hire more mental health staff in rural "
+            "clinics.\n\n\u201cOur veterans cannot wait months for care,\u201d Tester wrote."
+        ),
+        letters=(
+            {
+                "sent_on": date(2022, 4, 5),
+                "chamber": "senate",
+                "recipients": ["Denis McDonough"],
+                "leads": {"T000464"},
+            },
+        ),
+        members=frozenset({"T000464"}),
+    ),
+    Case(
+        name="headline_and_body_report_one_letter",
+        published=date(2023, 9, 22),
+        text=(
+            "Padilla, Colleagues Press FEMA in Letter on Wildfire Aid\n\nU.S. Senator Alex Padilla "
+            "(D-Calif.) led 15 colleagues in a letter to FEMA Administrator Deanne Criswell on Thursday "
+            "pressing the agency to speed up disaster payments."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 9, 21),
+                "chamber": "senate",
+                "recipients": ["Deanne Criswell"],
+                "leads": {"P000145"},
+            },
+        ),
+        members=frozenset({"P000145"}),
+    ),
+    Case(
+        name="letter_to_the_speaker_from_counted_republicans",
+        published=date(2024, 2, 14),
+        text=(
+            "Twenty House Republicans sent a letter to Speaker Mike Johnson on Monday urging him to hold a "
+            "vote on aid to Ukraine before the recess."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 2, 12),
+                "chamber": "house",
+                "recipients": ["Mike Johnson"],
+                "leads": set(),
+                "signers": set(),
+                "party_counts": {"R": 20},
+                "total_signers": 20,
+            },
+        ),
+        members=frozenset({"J000299"}),
+    ),
+    Case(
+        name="hearing_remarks_are_not_a_letter",
+        published=date(2024, 6, 5),
+        text=(
+            "Sen. Jon Ossoff pressed the witness during a hearing on Tuesday. He wrote on social media "
+            "afterward that the answers were inadequate."
+        ),
+        members=frozenset({"O000174"}),
+    ),
+    Case(
+        name="democratic_lawmakers_count_and_former_senator_recipient",
+        published=date(2025, 3, 5),
+        text=(
+            "A group of 31 Democratic lawmakers led by Rep. Ilhan Omar sent a letter to Secretary of State "
+            "Marco Rubio on March 3 demanding that the department restore refugee processing."
+        ),
+        letters=(
+            {
+                "sent_on": date(2025, 3, 3),
+                "chamber": "house",
+                "recipients": ["Marco Rubio"],
+                "leads": {"O000173"},
+                "party_counts": {"D": 31},
+                "total_signers": 31,
+            },
+        ),
+        members=frozenset({"O000173"}),
+    ),
+    Case(
+        name="undated_article_keeps_relative_day_null",
+        published=None,
+        text=(
+            "Sen. Bernie Sanders (I-Vt.) on Monday wrote to the chief executives of three drug makers "
+            "asking them to cut the list price of inhalers."
+        ),
+        letters=({"sent_on": None, "chamber": "senate", "leads": {"S000033"}},),
+        members=frozenset({"S000033"}),
+    ),
+    Case(
+        name="reps_a_and_b_with_surname_only_second",
+        published=date(2024, 9, 20),
+        text=(
+            "Reps. Marcy Kaptur and Fitzpatrick, who co-chair the Ukraine Caucus, sent a letter to President "
+            "Biden on Sept. 18 asking him to speed deliveries of air defense systems."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 9, 18),
+                "chamber": "house",
+                "recipients": ["Joe Biden"],
+                "signers": {"K000009", "F000466"},
+            },
+        ),
+        members=frozenset({"K000009", "F000466"}),
+    ),
+    Case(
+        name="names_on_separate_lines_before_the_verb",
+        published=date(2024, 10, 1),
+        text=(
+            "The four:\n\nSheldon Whitehouse (D-R.I.),\n\nElizabeth Warren (D-Mass.)\n\nJohn Hickenlooper "
+            "(D-Colo.)\n\nRobin Kelly (D-Ill.)\n\nsent a letter to the Federal Trade Commission about "
+            "grocery prices."
+        ),
+        letters=(
+            {
+                "chamber": "bicameral",
+                "recipients": ["Federal Trade Commission"],
+                "signers": {"W000802", "W000817", "H000273", "K000385"},
+                "total_signers": 4,
+            },
+        ),
+        members=frozenset({"W000802", "W000817", "H000273", "K000385"}),
+    ),
+    Case(
+        name="mayor_with_a_members_surname_is_not_the_member",
+        published=date(2023, 10, 2),
+        text=(
+            "New York City Mayor Eric Adams said the city was at capacity. Adams asked the federal "
+            "government for more help, and Adams' aides met with White House officials."
+        ),
+    ),
+    Case(
+        name="pronoun_sender_after_member_named",
+        published=date(2022, 2, 11),
+        text=(
+            "Sen. Mark Warner has been pressing regulators on crypto for months. On Wednesday he sent a "
+            "letter to Treasury Secretary Janet Yellen asking for a report on stablecoins."
+        ),
+        letters=(
+            {
+                "sent_on": date(2022, 2, 9),
+                "chamber": "senate",
+                "recipients": ["Janet Yellen"],
+                "leads": {"W000805"},
+            },
+        ),
+        members=frozenset({"W000805"}),
+    ),
+)
