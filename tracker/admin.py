@@ -24,6 +24,7 @@ from tracker.models import (
     ProposalStatus,
     ProposedLetter,
     Source,
+    WorkerHeartbeat,
 )
 from tracker.selectors import letter_candidates_for_report
 
@@ -609,3 +610,23 @@ class MemberMentionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("article__text", "article__feed_content")
+
+
+@admin.register(WorkerHeartbeat)
+class WorkerHeartbeatAdmin(admin.ModelAdmin):
+    """Read-only: the last heartbeat a worker ran, and whether /healthz counts it as fresh."""
+
+    list_display = ("name", "last_beat_at", "fresh", "hostname", "beats")
+    readonly_fields = ("name", "last_beat_at", "hostname", "beats")
+
+    @admin.display(boolean=True, description="Fresh")
+    def fresh(self, obj: WorkerHeartbeat) -> bool:
+        from tracker.health import heartbeat_state
+
+        return heartbeat_state(name=obj.name).fresh
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

@@ -233,3 +233,22 @@ class MemberMention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id} x{self.count} in article {self.article_id}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The last time a Celery worker ran the heartbeat task that beat sends every few seconds.
+
+    A worker can stay up yet stop consuming after a broker reconnect (celery#8030, #10205);
+    its process looks healthy, but this row goes stale, and /healthz answers 503.
+    """
+
+    name = models.CharField(max_length=100, unique=True, default="default")
+    last_beat_at = models.DateTimeField()
+    hostname = models.CharField(max_length=255, blank=True, help_text="The worker that ran the last beat")
+    beats = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"Heartbeat {self.name} at {self.last_beat_at:%Y-%m-%d %H:%M:%S}"

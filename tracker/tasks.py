@@ -114,3 +114,11 @@ def analyse_article_task(article_id: int) -> str:
 def reanalyse_chunk(article_ids: list[int]) -> int:
     """Queue analysis again for a chunk of stored articles (manage.py reanalyze)."""
     return services.articles_reanalyse(article_ids=article_ids)
+
+
+@shared_task(bind=True, name="tracker.tasks.worker_heartbeat", ignore_result=True, time_limit=30)
+def worker_heartbeat(self) -> None:
+    """Beat, every 15 s: stamp WorkerHeartbeat so /healthz can tell a worker is consuming."""
+    from tracker.health import heartbeat_record
+
+    heartbeat_record(hostname=self.request.hostname or "")
