@@ -11,7 +11,9 @@ from collections import defaultdict
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, F, Func, Max, Subquery
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from members.models import Member, Term
 from members.name_index import MemberRecord, NameIndex, TermRecord
@@ -22,19 +24,24 @@ DATA_VERSION_CACHE_KEY = "members:name-index-version"
 
 _lock = threading.Lock()
 _cached: tuple[tuple[Any, ...], NameIndex] | None = None
+# Bumped on every ORM save/delete of a Member or Term in this process (admin edits, tests).
+_generation = 0
 
 
 def _data_version() -> tuple[Any, ...]:
-    # One query: member count and max id, with the term figures as scalar subqueries.
-    terms = Term.objects.order_by()
-    row = Member.objects.aggregate(
-        members=Count("id"),
-        max_member=Max("id"),
-        terms=Max(Subquery(terms.annotate(n=Func(F("id"), function="COUNT")).values("n")[:1])),
-        max_term=Max(Subquery(terms.annotate(n=Func(F("id"), function="MAX")).values("n")[:1])),
-        max_end=Max(Subquery(terms.annotate(n=Func(F("end"), function="MAX")).values("n")[:1])),
+    # Counts catch deletions, max ids catch additions; in-place edits bump the generation (this
+    # process) or the shared version. One statement of four scalar subqueries: each stays an
+    # index-only lookup (SQLite scans the table when COUNT and MAX share one SELECT).
+    quote = connection.ops.quote_name
+    figures = ", ".join(
+        f"(SELECT {function} FROM {quote(model._meta.db_table)})"  # noqa: S608 - names from model metadata
+        for model in (Term, Member)
+        for function in ("COUNT(*)", f"MAX({quote(model._meta.pk.column)})")
     )
-    return (*sorted(row.items()), _shared_version())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {figures}")
+        row = cursor.fetchone()
+    return (_generation, *row, _shared_version())
 
 
 def _shared_version() -> int | None:
@@ -109,7 +116,8 @@ def build_name_index() -> NameIndex:
 def load_name_index() -> NameIndex:
     """The process-wide `NameIndex`, rebuilt only when the member data changed.
 
-    Costs one aggregate query (and a cache read) when nothing changed, two more to rebuild.
+    Costs two small aggregate queries (and a cache read) when nothing changed, two more to
+    rebuild. Bulk writes (the importer) send no signals: call `name_index_changed()` after them.
     """
     global _cached
     version = _data_version()
@@ -135,3 +143,14 @@ def name_index_changed() -> None:
             cache.set(DATA_VERSION_CACHE_KEY, 1, timeout=None)
     except Exception:  # the in-process reset above still happened
         return
+
+
+@receiver(post_save, sender=Member, dispatch_uid="name_index_member_saved")
+@receiver(post_delete, sender=Member, dispatch_uid="name_index_member_deleted")
+@receiver(post_save, sender=Term, dispatch_uid="name_index_term_saved")
+@receiver(post_delete, sender=Term, dispatch_uid="name_index_term_deleted")
+def _member_data_written(**kwargs: Any) -> None:
+    global _generation
+    _generation += 1
+    # Other processes learn of it once the write is visible to them.
+    transaction.on_commit(name_index_changed)

@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 
-from members import name_loading
 from members.models import Member, Term
 from members.name_loading import load_name_index, name_index_changed
 
@@ -63,12 +62,29 @@ def test_load_name_index_is_cached_until_member_data_changes(django_assert_num_q
     assert second.resolve("Marcy Kaptur", on=date(2024, 6, 1)).bioguide == "K000009"
 
 
-def test_name_index_changed_forces_a_rebuild_after_in_place_edits():
+def test_name_index_changed_forces_a_rebuild_after_bulk_in_place_edits():
     member = add_member("R000575", "Mike", "Rogers", state="AL")
     first = load_name_index()
-    Member.objects.filter(pk=member.pk).update(nickname="Mikey")
-    assert load_name_index() is first  # an in-place edit keeps counts and ids
+    Member.objects.filter(pk=member.pk).update(last_name="Rodgers")
+    assert load_name_index() is first  # a bulk update sends no signal and keeps counts and ids
     name_index_changed()
     rebuilt = load_name_index()
     assert rebuilt is not first
-    assert name_loading._cached is not None
+    assert rebuilt.resolve("Mike Rodgers", on=date(2024, 6, 1)).bioguide == "R000575"
+
+
+def test_an_edit_saved_through_the_orm_rebuilds_the_index():
+    member = add_member("R000575", "Mike", "Rogers", state="AL")
+    first = load_name_index()
+    member.nickname = "Mikey"
+    member.save()
+    rebuilt = load_name_index()
+    assert rebuilt is not first
+    assert rebuilt.resolve("Mikey Rogers", on=date(2024, 6, 1)).bioguide == "R000575"
+
+
+def test_a_deleted_term_rebuilds_the_index():
+    member = add_member("R000575", "Mike", "Rogers", state="AL")
+    assert load_name_index().term_on("R000575", date(2024, 6, 1)) is not None
+    Term.objects.filter(member=member).delete()
+    assert load_name_index().term_on("R000575", date(2024, 6, 1)) is None
