@@ -66,7 +66,7 @@ _ROSTER: tuple[tuple[str, str, str, str, tuple[tuple[str, str, str, str, str], .
 )
 
 
-def member_record(bioguide: str, first: str, nickname: str, last: str, terms) -> MemberRecord:  # noqa: ANN001
+def member_record(bioguide: str, first: str, nickname: str, last: str, terms) -> MemberRecord:
     return MemberRecord(
         bioguide=bioguide,
         first=first,

@@ -71,7 +71,7 @@ _COUNT = re.compile(
 _THE_N = re.compile(rf"\b[Tt]he\s+{_NUMBER}\s*:")
 # Counts that describe something other than signers: votes, seats, years, districts.
 _NOT_SIGNERS = re.compile(
-    r"^\s*(?:who\s+(?:voted|opposed|supported)|voted|in\s+the\s+(?:House|Senate)|of\s+the\s+\d|years?|seats?)",
+    r"\s*(?:who\s+(?:voted|opposed|supported)|voted|in\s+the\s+(?:House|Senate)|of\s+the\s+\d|years?|seats?)",
     re.IGNORECASE,
 )
 

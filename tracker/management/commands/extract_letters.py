@@ -53,7 +53,7 @@ class Command(BaseCommand):
                 line: dict[str, Any] = {"input": file_name, **analysis.as_dict()}
             except InputError as exc:
                 line = {"input": file_name, "error": str(exc)}
-            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            except Exception as exc:
                 line = {"input": file_name, "error": f"{exc.__class__.__name__}: {exc}"}
             self.stdout.write(json.dumps(line, ensure_ascii=False))
 
@@ -117,7 +117,7 @@ def _html_text(markup: str) -> str:
         import trafilatura
 
         extracted = trafilatura.extract(markup, include_comments=False, include_tables=False)
-    except Exception:  # noqa: BLE001 - fall back to a plain strip
+    except Exception:
         extracted = None
     if extracted and extracted.strip():
         return extracted
