@@ -98,6 +98,13 @@ class NameHit:
 
 
 _UNRESOLVED = Resolution(UNRESOLVED, None, ())
+
+
+def _initials(key: str) -> tuple[str, str]:
+    words = key.split()
+    return (words[0][:1], words[-1][:1]) if words else ("", "")
+
+
 _NO_DATE = date.min
 
 
@@ -286,16 +293,23 @@ class NameIndex:
         plain = [token for token in tokens if token not in SUFFIXES] or tokens
         plain_key = " ".join(plain)
 
+        exact: list[set[str]]
         if len(plain) == 1:
-            yield self._by_last.get(plain_key, set())
+            exact = [self._by_last.get(plain_key, set())]
         else:
-            yield self._by_full.get(key, set()) | self._by_full.get(plain_key, set())
-            # A multi-word surname written alone: "Van Drew", "Wasserman Schultz", "Ocasio-Cortez".
-            yield self._by_last.get(plain_key, set())
-            yield self._given_and_surname(plain, self._by_full)
-            yield self._by_common_nickname.get(plain_key, set())
-            yield self._given_and_surname(plain, self._by_common_nickname)
-        yield self._fuzzy(plain_key, single=len(plain) == 1)
+            exact = [
+                self._by_full.get(key, set()) | self._by_full.get(plain_key, set()),
+                # A multi-word surname written alone: "Van Drew", "Wasserman Schultz".
+                self._by_last.get(plain_key, set()),
+                self._given_and_surname(plain, self._by_full),
+                self._by_common_nickname.get(plain_key, set()),
+                self._given_and_surname(plain, self._by_common_nickname),
+            ]
+        yield from exact
+        # A name that matches somebody exactly is never a typo for somebody else: "Tom Price"
+        # after he left is not "Tom Rice".
+        if not any(exact):
+            yield self._fuzzy(plain_key, single=len(plain) == 1)
 
     def _given_and_surname(self, tokens: list[str], table: dict[str, set[str]]) -> set[str]:
         """First word + trailing words as the surname, ignoring middle names and initials."""
@@ -320,7 +334,9 @@ class NameIndex:
             choices, table, cutoff = self._last_keys, self._by_last, _FUZZY_SURNAME_CUTOFF
         else:
             choices, table, cutoff = self._full_keys, self._by_full, _FUZZY_FULL_CUTOFF
-        matches = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=10)
+        matches = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=25)
+        # A typo keeps the initials: "Kapture" is Kaptur, "Rice" is not "Price".
+        matches = [match for match in matches if _initials(match[0]) == _initials(key)]
         if not matches:
             return set()
         best = max(score for _, score, _ in matches)

@@ -184,3 +184,13 @@ def test_a_nickname_the_source_puts_in_parentheses_resolves():
     assert index.resolve("Rep. Nikki Budzinski (D-Ill.)", on=SEPT_10_2024) == resolved("B001315")
     assert index.resolve("Nicole Budzinski", on=SEPT_10_2024) == resolved("B001315")
     assert index.record("B001315").given_names == ("Nicole", "Nikki")
+
+
+def test_a_known_former_member_is_never_taken_for_a_typo_of_a_serving_one():
+    price_term = term("house", "GA", start=date(2005, 1, 4), end=date(2017, 2, 10))
+    rice_term = term("house", "SC", start=date(2013, 1, 3))
+    index = NameIndex(
+        [member("P000591", "Tom", "Price", price_term), member("R000597", "Tom", "Rice", rice_term)]
+    )
+    assert index.resolve("Tom Price", on=date(2020, 6, 1)).status == "unresolved"
+    assert index.resolve("Tom Ricce", on=date(2020, 6, 1)) == resolved("R000597")
