@@ -201,6 +201,9 @@ class SubcommitteeInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("parent")  # each row's __str__ names it
+
 
 class CommitteeMembershipInline(admin.TabularInline):
     model = CommitteeMembership
@@ -224,7 +227,8 @@ class CommitteeAdmin(admin.ModelAdmin):
     search_fields = ("thomas_id", "name")
     list_select_related = ("parent",)
     inlines = (SubcommitteeInline, CommitteeMembershipInline)
-    readonly_fields = ("thomas_id",)
+    # Imported data; a parent <select> would also label 230 committees one query each.
+    readonly_fields = ("thomas_id", "parent")
     show_full_result_count = False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

@@ -118,7 +118,7 @@ def test_caucus_member_is_picked_by_autocomplete(admin_client):
     assert [r["id"] for r in found["results"]] == [str(kaptur.pk)]
 
 
-def test_committee_page_costs_the_same_queries_for_2_or_20_members(admin_client):
+def test_committee_page_costs_the_same_queries_for_2_or_20_members_and_subcommittees(admin_client):
     committee = Committee.objects.create(thomas_id="HSFA", name="Foreign Affairs", chamber="house")
     Committee.objects.create(thomas_id="HSFA14", name="Europe", chamber="house", parent=committee)
     url = reverse("admin:members_committee_change", args=[committee.pk])
@@ -126,6 +126,12 @@ def test_committee_page_costs_the_same_queries_for_2_or_20_members(admin_client)
     def add_members(count):
         for _ in range(count):
             CommitteeMembership.objects.create(committee=committee, member=serving_member(), side="majority")
+            Committee.objects.create(
+                thomas_id=f"HSFA{Committee.objects.count() + 50}",
+                name="Sub",
+                chamber="house",
+                parent=committee,
+            )
 
     add_members(2)
     few = queries_for(admin_client, url)
