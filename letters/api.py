@@ -620,6 +620,10 @@ def _filtered_letters(request: Request) -> QuerySet[Letter]:
     return letter_filter.qs
 
 
+def _has_letter_filters(request: Request) -> bool:
+    return any(name in request.query_params for name in LetterFilter.base_filters)
+
+
 def _int_param(
     request: Request, name: str, default: int, *, low: int = 1, high: int = STATS_LIMIT_MAX
 ) -> int:
@@ -1023,37 +1027,51 @@ class CaucusPolicyView(StatsView):
         return super().get(request, *args, **kwargs)
 
     def compute(self, request: Request) -> dict:
-        letters = _filtered_letters(request)
         caucuses = Caucus.objects.all()
         wanted = [slug for slug in request.query_params.get("caucuses", "").split(",") if slug]
         if wanted:
             caucuses = caucuses.filter(slug__in=wanted)
-        sizes = dict(
-            caucuses.annotate(size=Count("memberships__member", distinct=True)).values_list("slug", "size")
-        )
-        cells = (
-            CaucusMembership.objects.filter(caucus__slug__in=list(sizes))
-            .filter(member__signatures__letter__in=letters.values("pk"))
-            .values(
-                caucus_slug=F("caucus__slug"),
-                policy_slug=F("member__signatures__letter__letter_policies__policy__slug"),
+        sizes = {
+            row["pk"]: row
+            for row in caucuses.annotate(size=Count("memberships__member", distinct=True)).values(
+                "pk", "slug", "size"
             )
-            .exclude(policy_slug=None)
+        }
+        signatures = Signature.objects.all()
+        if _has_letter_filters(request):
+            # Unfiltered, the semi-join to letters would only add cost.
+            signatures = signatures.filter(letter_id__in=_filtered_letters(request).values("pk"))
+        # Grouped by ids (not slugs) and joined to names afterwards: this aggregate spans every
+        # signature of every caucus member, so keep its rows narrow.
+        cells = (
+            signatures.filter(member__caucus_memberships__caucus_id__in=list(sizes))
+            .values(
+                caucus_pk=F("member__caucus_memberships__caucus_id"),
+                policy_pk=F("letter__letter_policies__policy_id"),
+            )
+            .exclude(policy_pk=None)
             .annotate(signers=Count("member_id", distinct=True))
-            .order_by("caucus_slug", "policy_slug")
+            .order_by()
         )
-        rows = [
-            {
-                "caucus": cell["caucus_slug"],
-                "policy": cell["policy_slug"],
-                "signers": cell["signers"],
-                "caucus_size": sizes.get(cell["caucus_slug"], 0),
-                "share": round(cell["signers"] / sizes[cell["caucus_slug"]], 4)
-                if sizes.get(cell["caucus_slug"])
-                else None,
-            }
-            for cell in cells
-        ]
+        cells = list(cells)
+        policy_slugs = dict(
+            Policy.objects.filter(pk__in={cell["policy_pk"] for cell in cells}).values_list("pk", "slug")
+        )
+        rows = sorted(
+            (
+                {
+                    "caucus": sizes[cell["caucus_pk"]]["slug"],
+                    "policy": policy_slugs[cell["policy_pk"]],
+                    "signers": cell["signers"],
+                    "caucus_size": sizes[cell["caucus_pk"]]["size"],
+                    "share": round(cell["signers"] / sizes[cell["caucus_pk"]]["size"], 4)
+                    if sizes[cell["caucus_pk"]]["size"]
+                    else None,
+                }
+                for cell in cells
+            ),
+            key=lambda row: (row["caucus"], row["policy"]),
+        )
         return {"rows": rows}
 
 

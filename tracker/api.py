@@ -398,10 +398,10 @@ class ReviewQueueView(CachedStatsMixin, APIView):
         proposal_counts = ProposedLetter.objects.aggregate(
             **{status: Count("id", filter=Q(status=status)) for status in ProposalStatus.values}
         )
-        mentions = MentionViewSet.queryset.filter(status=ReviewStatus.PENDING).order_by("-created_at", "-id")
-        proposals = ProposedLetterViewSet.queryset.filter(status=ProposalStatus.PENDING).order_by(
-            "-created_at", "-id"
-        )
+        # Newest by id (rows are created in order): a backward primary-key scan that stops at
+        # ``limit``, where ordering by created_at with a tie-breaker would sort every pending row.
+        mentions = MentionViewSet.queryset.filter(status=ReviewStatus.PENDING).order_by("-id")
+        proposals = ProposedLetterViewSet.queryset.filter(status=ProposalStatus.PENDING).order_by("-id")
         return {
             "mentions": mention_counts,
             "proposed_letters": proposal_counts,
