@@ -39,6 +39,7 @@ from members.legislator_files import (
     read_source,
 )
 from members.models import Committee, CommitteeMembership, Member, Term
+from members.name_loading import name_index_changed
 
 __all__ = [
     "ImportReport",
@@ -658,6 +659,9 @@ def apply_incoming(incoming: Incoming, *, source: str = "", dry_run: bool = Fals
             )
         if dry_run:
             transaction.set_rollback(True)
+        elif report.changed:
+            # Bulk writes send no save signals: tell every process's name index to rebuild.
+            transaction.on_commit(name_index_changed)
     return report
 
 

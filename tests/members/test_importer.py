@@ -304,3 +304,18 @@ def test_a_source_without_the_current_file_is_refused(tmp_path):
 
     with pytest.raises(LegislatorSourceError, match=r"legislators-current\.yaml not found"):
         import_members(source=write_source(tmp_path, files))
+
+
+def test_an_import_that_changes_members_tells_the_name_index(
+    tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    calls = []
+    monkeypatch.setattr("members.importer.name_index_changed", lambda: calls.append(1))
+    source = write_source(tmp_path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_members(source=source)
+    with django_capture_on_commit_callbacks(execute=True):
+        import_members(source=source)
+
+    assert calls == [1]
