@@ -420,8 +420,8 @@ class NameIndex:
                 continue
             pattern_length, _, _, needs_capital = values[value_index]
             start = end - pattern_length  # offset in `text` (the padded string is one longer)
-            if cased and needs_capital and not text[start].isupper():
-                continue
+            if cased and needs_capital and not text[start].isupper() and text[start:end].islower():
+                continue  # "long-range", "young people"; but "de la Cruz", "van Hollen" pass
             found.append((start, end, value_index))
         if not found:
             return []

@@ -242,8 +242,10 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# 'Charles "Chuck" Schumer'; single quotes only around a whole word, so "O'Rourke" stays whole.
 _QUOTED_NICKNAME = re.compile(
-    r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,20})[\"\u201c\u201d]|(?:(?<=\s)|^)['\u2018]([^'\u2018\u2019\s]{1,20})['\u2019](?=\s|$)"
+    r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,20})[\"\u201c\u201d]"
+    r"|(?:(?<=\s)|^)['\u2018]([^'\u2018\u2019\s]{1,20})['\u2019](?=\s|$)"
 )
 _PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _DASH = r"\s*[-\u2010\u2011\u2013\u2014]\s*"
@@ -344,10 +346,6 @@ def normalise(text: str) -> str:
     "Díaz-Balart" -> "diaz balart", "O'Rourke" -> "o rourke", "Marcy C. Kaptur" -> "marcy c kaptur".
     """
     return " ".join(fold(text).split())
-
-
-def _key(text: str) -> str:
-    return normalise(text)
 
 
 def state_code(text: str) -> str | None:

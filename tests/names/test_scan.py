@@ -1,5 +1,7 @@
 from members.name_index import NameIndex
 
+from .builders import member, term
+
 
 def surfaces(index: NameIndex, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(hit.surface, hit.kind, hit.bioguides) for hit in index.scan(text)]
@@ -55,3 +57,14 @@ def test_scan_finds_each_name_in_a_list_of_representatives(index: NameIndex):
 def test_scan_of_empty_text_finds_nothing(index: NameIndex):
     assert index.scan("") == []
     assert NameIndex([]).scan("Marcy Kaptur") == []
+
+
+def test_scan_accepts_a_lowercase_particle_before_a_capitalised_surname():
+    index = NameIndex(
+        [member("D000594", "Monica", "De La Cruz", term("house", "TX", district=15, party="R"))]
+    )
+    assert [hit.surface for hit in index.scan("Rep. Monica de la Cruz and de la Cruz")] == [
+        "Monica de la Cruz",
+        "de la Cruz",
+    ]
+    assert index.scan("de la cruz") == []
