@@ -713,7 +713,7 @@ _NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("timothy", "tim"),
     ("patrick", "pat"),
     ("patricia", "pat", "patty", "tricia"),
-    ("gerald", "jerry"),
+    ("gerald", "jerry", "gerry"),
     ("jerrold", "jerry"),
     ("jeffrey", "jeff"),
     ("jefferson", "jeff"),
@@ -763,7 +763,6 @@ _NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("phillip", "phil"),
     ("randall", "randy"),
     ("russell", "russ"),
-    ("raul", "raúl"),
     ("vincent", "vince"),
     ("walter", "walt"),
     ("gilbert", "gil"),
@@ -778,13 +777,26 @@ _NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("david", "dave"),
     ("dennis", "denny"),
     ("eugene", "gene"),
-    ("benjamin", "ben"),
     ("bernard", "bernie"),
     ("ernest", "ernie"),
     ("francis", "frank"),
     ("franklin", "frank"),
     ("frances", "fran"),
     ("gabriel", "gabe"),
+    ("valerie", "val"),
+    ("nicole", "nikki"),
+    ("abraham", "abe"),
+    ("jacqueline", "jackie"),
+    ("judith", "judy"),
+    ("carolyn", "carol"),
+    ("kathryn", "kathy", "kate", "katie"),
+    ("clayton", "clay"),
+    ("clement", "clay"),
+    ("elijah", "eli"),
+    ("harriet", "hattie"),
+    ("theresa", "terri", "terry"),
+    ("teresa", "terri", "terry"),
+    ("dorothy", "dot"),
     ("augustus", "gus"),
     ("leonardo", "leo"),
     ("lucille", "lucy"),
@@ -799,12 +811,7 @@ _NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("jose", "joe"),
     ("wesley", "wes"),
     ("thaddeus", "thad"),
-    ("ulysses", "buddy"),
     ("cornelius", "neil"),
-    ("mario", "mario"),
-    ("troy", "troy"),
-    ("earl", "buddy"),
-    ("evan", "evan"),
 )
 
 _GIVEN_NAME_FORMS: dict[str, frozenset[str]] = {}
@@ -819,7 +826,16 @@ for _group in _NICKNAME_GROUPS:
 
 
 def given_name_forms(given: str) -> frozenset[str]:
-    """Normalised forms a given name is also written as: 'michael' -> {'michael', 'mike', 'mick'}."""
+    """Normalised forms a given name is also written as: 'michael' -> {'michael', 'mike', 'mick'}.
+
+    The source's "Nicole (Nikki)" gives the forms of both names.
+    """
+    if "(" in given:
+        main, aliases = _without_aliases(given)
+        forms: frozenset[str] = frozenset()
+        for name in (main, *aliases):
+            forms |= given_name_forms(name)
+        return forms
     key = normalise(given)
     if not key:
         return frozenset()

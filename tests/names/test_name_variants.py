@@ -60,3 +60,7 @@ def test_fold_keeps_the_length_so_offsets_survive():
     for text in ["Díaz-Balart\u2019s", "Kaiali\u02bbi Kahele", "Stra\u00dfe \u5317\u4eac", "\ud800x", ""]:
         assert len(fold(text)) == len(text)
     assert fold("Rep. Díaz-Balart\u2019s") == "rep  diaz balart s"
+
+
+def test_given_name_forms_read_a_parenthesised_nickname():
+    assert {"charles", "chuck", "charlie"} <= given_name_forms("Charles (Chuck)")
