@@ -276,10 +276,14 @@ class NameIndex:
         party = party if party is not None else ref.party
         district = district if district is not None else ref.district
 
+        suffixes = {token for token in normalise(ref.name).split()[1:] if token in SUFFIXES}
         for candidates in self._name_stages(ref.name, on):
             serving = sorted(b for b in candidates if on is None or self.term_on(b, on) is not None)
             if not serving:
                 continue
+            if suffixes and len(serving) > 1:
+                # "Rob Menendez Jr." is the son even where "Rob" fits the father too.
+                serving = [b for b in serving if normalise(self._records[b].suffix) in suffixes] or serving
             resolution = self._narrow(serving, on, chamber, state, party, district)
             if resolution.status != UNRESOLVED:
                 return resolution
@@ -304,12 +308,22 @@ class NameIndex:
                 self._given_and_surname(plain, self._by_full),
                 self._by_common_nickname.get(plain_key, set()),
                 self._given_and_surname(plain, self._by_common_nickname),
+                # Words of description before the name: "Armed Services Chairman Mike Rogers".
+                self._trailing_full_name(plain),
             ]
         yield from exact
         # A name that matches somebody exactly is never a typo for somebody else: "Tom Price"
         # after he left is not "Tom Rice".
         if not any(exact):
             yield self._fuzzy(plain_key, single=len(plain) == 1)
+
+    def _trailing_full_name(self, tokens: list[str]) -> set[str]:
+        for start in range(1, len(tokens) - 1):
+            tail = " ".join(tokens[start:])
+            found = self._by_full.get(tail) or self._by_common_nickname.get(tail)
+            if found:
+                return set(found)
+        return set()
 
     def _given_and_surname(self, tokens: list[str], table: dict[str, set[str]]) -> set[str]:
         """First word + trailing words as the surname, ignoring middle names and initials."""

@@ -150,6 +150,7 @@ def test_the_data_nickname_beats_the_common_nickname_table():
     assert index.resolve("Bob Menendez", on=SEPT_10_2024) == resolved("M000639")
     assert index.resolve("Rob Menendez", on=SEPT_10_2024).status == "ambiguous"
     assert index.resolve("Rep. Rob Menendez", on=SEPT_10_2024) == resolved("M001226")
+    assert index.resolve("Rob Menendez Jr.", on=SEPT_10_2024) == resolved("M001226")
 
 
 def test_small_typos_and_missing_accents_still_resolve(index: NameIndex):
@@ -194,3 +195,8 @@ def test_a_known_former_member_is_never_taken_for_a_typo_of_a_serving_one():
     )
     assert index.resolve("Tom Price", on=date(2020, 6, 1)).status == "unresolved"
     assert index.resolve("Tom Ricce", on=date(2020, 6, 1)) == resolved("R000597")
+
+
+def test_words_of_description_before_a_full_name_are_skipped(index: NameIndex):
+    assert index.resolve("House Armed Services Chairman Mike Rogers", on=SEPT_10_2024) == resolved("R000575")
+    assert index.resolve("Ohio Democrat Marcy Kaptur", on=SEPT_10_2024) == resolved("K000009")
