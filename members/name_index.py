@@ -11,7 +11,7 @@ because names repeat across time (two Mike Rogers served together in the House u
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -277,7 +277,7 @@ class NameIndex:
         district = district if district is not None else ref.district
 
         suffixes = {token for token in normalise(ref.name).split()[1:] if token in SUFFIXES}
-        for candidates in self._name_stages(ref.name, on):
+        for candidates in self._name_stages(ref.name):
             serving = sorted(b for b in candidates if on is None or self.term_on(b, on) is not None)
             if not serving:
                 continue
@@ -289,7 +289,7 @@ class NameIndex:
                 return resolution
         return _UNRESOLVED
 
-    def _name_stages(self, name: str, on: date | None) -> Iterator[set[str]]:
+    def _name_stages(self, name: str) -> Iterator[set[str]]:
         key = normalise(name)
         if not key:
             return
@@ -297,25 +297,31 @@ class NameIndex:
         plain = [token for token in tokens if token not in SUFFIXES] or tokens
         plain_key = " ".join(plain)
 
-        exact: list[set[str]]
-        if len(plain) == 1:
-            exact = [self._by_last.get(plain_key, set())]
-        else:
-            exact = [
-                self._by_full.get(key, set()) | self._by_full.get(plain_key, set()),
-                # A multi-word surname written alone: "Van Drew", "Wasserman Schultz".
-                self._by_last.get(plain_key, set()),
-                self._given_and_surname(plain, self._by_full),
-                self._by_common_nickname.get(plain_key, set()),
-                self._given_and_surname(plain, self._by_common_nickname),
-                # Words of description before the name: "Armed Services Chairman Mike Rogers".
-                self._trailing_full_name(plain),
-            ]
-        yield from exact
+        matched_anyone = False
+        for stage in self._exact_stages(key, plain):
+            found = stage()
+            matched_anyone = matched_anyone or bool(found)
+            yield found
         # A name that matches somebody exactly is never a typo for somebody else: "Tom Price"
         # after he left is not "Tom Rice".
-        if not any(exact):
+        if not matched_anyone:
             yield self._fuzzy(plain_key, single=len(plain) == 1)
+
+    def _exact_stages(self, key: str, plain: list[str]) -> list[Callable[[], set[str]]]:
+        """Ways to match a name, strongest first; each is only computed if the ones before fail."""
+        plain_key = " ".join(plain)
+        if len(plain) == 1:
+            return [lambda: self._by_last.get(plain_key, set())]
+        return [
+            lambda: self._by_full.get(key, set()) | self._by_full.get(plain_key, set()),
+            # A multi-word surname written alone: "Van Drew", "Wasserman Schultz".
+            lambda: self._by_last.get(plain_key, set()),
+            lambda: self._given_and_surname(plain, self._by_full),
+            lambda: self._by_common_nickname.get(plain_key, set()),
+            lambda: self._given_and_surname(plain, self._by_common_nickname),
+            # Words of description before the name: "Armed Services Chairman Mike Rogers".
+            lambda: self._trailing_full_name(plain),
+        ]
 
     def _trailing_full_name(self, tokens: list[str]) -> set[str]:
         for start in range(1, len(tokens) - 1):
