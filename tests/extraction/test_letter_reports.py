@@ -42,7 +42,8 @@ def test_seed_like_article_reports_two_same_day_letters_with_split_date(names) -
         "lift limits on Kyiv's use of long-range weapons, according to a letter sent on Sept.\n\n10 and "
         "seen by reporters. The letter was circulated by Rep. Marcy Kaptur, co-chair of the Ukraine "
         "Caucus.\n\nSix House Republicans also sent a letter to President Biden on Sept.\n\n10 calling for "
-        "an end to the remaining restrictions. Rep. Kaptur's letter did not say how far Ukraine should strike."
+        "an end to the remaining restrictions. Rep. Kaptur's letter did not say how far Ukraine should "
+        "strike."
     )
 
     analysis = analyse_article(text, published=date(2024, 9, 13), names=names)
@@ -58,7 +59,8 @@ def test_seed_like_article_reports_two_same_day_letters_with_split_date(names) -
     assert second.party_counts == {"R": 6}
     assert second.total_signers == 6
     assert second.counts_are_minimum is False
-    assert second.leads == [] and second.signers == []
+    assert second.leads == []
+    assert second.signers == []
 
 
 def test_as_dict_follows_the_contract_shape(names) -> None:
@@ -89,4 +91,5 @@ def test_as_dict_follows_the_contract_shape(names) -> None:
 def test_empty_text_finds_nothing(names) -> None:
     analysis = analyse_article("", published=None, names=names)
 
-    assert analysis.letters == [] and analysis.members == []
+    assert analysis.letters == []
+    assert analysis.members == []

@@ -68,6 +68,11 @@ _COUNT = re.compile(
     rf"{_NUMBER}\s+{_QUALIFIER}(?:{_PARTY_NOUN}|{_GENERIC_NOUN})\b",
     re.IGNORECASE,
 )
+# A cheap first look: most sentences state no number at all.
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
+    r"|\w+teen|\w+ty|[Dd]ozens?|[Hh]undred)\b"
+)
 _THE_N = re.compile(rf"\b[Tt]he\s+{_NUMBER}\s*:")
 # Counts that describe something other than signers: votes, seats, years, districts.
 _NOT_SIGNERS = re.compile(
@@ -119,6 +124,8 @@ def number_value(word: str) -> int | None:
 def find_counts(text: str, start: int, end: int) -> StatedCounts:
     """Signer counts stated in text[start:end], by party (D/R/I) and in total."""
     counts = StatedCounts()
+    if not _ANY_NUMBER.search(text, start, end):
+        return counts
     generic_total: int | None = None
     for match in _COUNT.finditer(text, start, end):
         if _NOT_SIGNERS.match(text, match.end(), min(end, match.end() + 30)):

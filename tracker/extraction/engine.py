@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from tracker.extraction.findings import ArticleAnalysis, LetterReport, MemberMention, NamedMember
 from tracker.extraction.linking import LetterIndex
 from tracker.extraction.mentions import Mention, resolve_mentions
-from tracker.extraction.reports import TRIGGER, find_letter_reports
-from tracker.extraction.sentences import split_sentences
+from tracker.extraction.reports import find_letter_reports, find_triggers
+from tracker.extraction.sentences import paragraph_start_before, split_sentences
 
 if TYPE_CHECKING:
     from members.name_index import NameIndex
@@ -33,9 +33,11 @@ def analyse_article(
     mentions = resolve_mentions(text, names.scan(text), published=published, names=names)
     display = _display_names(mentions, names)
     reports: list[LetterReport] = []
-    if TRIGGER.search(text):
-        sentences = split_sentences(text)
-        for draft in find_letter_reports(text, sentences, mentions, published=published):
+    triggers = find_triggers(text)
+    if triggers:
+        # Sentences before the paragraph of the first letter word cannot be part of a report.
+        sentences = split_sentences(text, paragraph_start_before(text, triggers[0].start()))
+        for draft in find_letter_reports(text, sentences, mentions, published=published, triggers=triggers):
             report = LetterReport(
                 sent_on=draft.sent_on,
                 chamber=draft.chamber,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from members.names import given_name_forms, state_code
@@ -19,11 +20,16 @@ from members.names import given_name_forms, state_code
 if TYPE_CHECKING:
     from members.name_index import NameHit, NameIndex, TermRecord
 
-_TITLE = re.compile(
-    r"(?P<title>Reps?\.|Representatives?|Congress(?:man|woman|member|person)|Sens?\.|Senators?|Del\.|Delegate"
-    r"|Resident\s+Commissioner|Speaker(?:\s+of\s+the\s+House)?|Leader|Whip|Chair(?:man|woman)?|Ranking\s+Member"
-    r"|Mr\.|Mrs\.|Ms\.|Dr\.|Lawmakers?|Democrats?|Republicans?)\s+$",
-)
+# Titles written right before a name, as the last one to four words before it.
+_TITLE_WORDS = frozenset(
+    {
+        "Rep.", "Reps.", "Rep", "Representative", "Representatives", "Congressman", "Congresswoman",
+        "Congressmember", "Congressperson", "Sen.", "Sens.", "Senator", "Senators", "Del.", "Delegate",
+        "Speaker", "Leader", "Whip", "Chair", "Chairman", "Chairwoman", "Mr.", "Mrs.", "Ms.", "Dr.",
+        "Lawmaker", "Lawmakers", "Democrat", "Democrats", "Republican", "Republicans",
+    }
+)  # fmt: skip
+_TITLE_PHRASES = frozenset({"Resident Commissioner", "Ranking Member", "Speaker of the House"})
 _TITLE_CHAMBER = {
     "rep": "house",
     "reps": "house",
@@ -47,11 +53,13 @@ _PLURAL_TITLES = frozenset(
     {"reps", "representatives", "sens", "senators", "lawmakers", "democrats", "republicans"}
 )
 # Offices held by people who are not members of Congress: the name after them is someone else.
-_OTHER_OFFICE = re.compile(
-    r"(?:Gov\.|Governor|Lt\.|Mayor|President|Secretary|Attorney\s+General|Judge|Justice|Ambassador|Minister"
-    r"|Director|Administrator|Commissioner|Chancellor|CEO|Pope|King|Queen|Prince|General|Gen\.|Adm\.|Officer"
-    r"|former|Former|late)\s+$"
-)
+_OTHER_OFFICES = frozenset(
+    {
+        "Gov.", "Governor", "Lt.", "Mayor", "President", "Secretary", "Judge", "Justice", "Ambassador",
+        "Minister", "Director", "Administrator", "Commissioner", "Chancellor", "CEO", "Pope", "King", "Queen",
+        "Prince", "General", "Gen.", "Adm.", "Officer", "former", "Former", "late",
+    }
+)  # fmt: skip
 _TAG = re.compile(
     r"(?:['\u2019]s)?\s*(?:"
     r"\(\s*(?P<p1>[DRI])(?:\s*[-\u2013,]\s*(?P<s1>[A-Z][A-Za-z. ]{0,18}?)"
@@ -63,7 +71,7 @@ _TAG = re.compile(
     r")"
 )
 _PARTY_WORDS = {"D": "D", "R": "R", "I": "I"}
-_FIRST_NAME_BEFORE = re.compile(r"(?P<first>[A-Z][a-z]+\.?|[A-Z]\.(?:\s?[A-Z]\.)?)\s+$")
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+\.?|[A-Z]\.")
 _NEXT_CAPITALISED = re.compile(r"[ \t]+(?P<next>[A-Z][a-z]+)")
 # A surname hit in a title like "Rep. Kaptur" carries the title's chamber; in "Reps. A and B" the
 # title is written once for the whole list.
@@ -553,16 +561,17 @@ def resolve_mentions(
         if not surface[:1].isupper():
             previous = None
             continue
-        window_start = max(0, hit.start - 48)
-        before = text[window_start : hit.start]
-        title = _TITLE.search(before)
+        before = text[max(0, hit.start - 48) : hit.start]
+        # Only words separated from the name by whitespace speak about it ("Sen. Kelly", not "(Kelly").
+        words = before.split()[-4:] if before[-1:].isspace() else []
+        title = _title_before(words)
         title_chamber = None
         plural = False
-        if title is None and _OTHER_OFFICE.search(before):
+        if title is None and words and words[-1] in _OTHER_OFFICES:
             previous = None
             continue
         if title:
-            word = re.sub(r"\s+", " ", title.group("title").rstrip(".").lower())
+            word = title.rstrip(".").lower()
             title_chamber = _TITLE_CHAMBER.get(word)
             plural = word in _PLURAL_TITLES
         elif previous is not None and (previous.plural_title or previous.title_chamber):
@@ -582,9 +591,8 @@ def resolve_mentions(
             pool = [b for b in pool if term(b).chamber == title_chamber]  # type: ignore[union-attr]
         mismatch = False
         if hit.kind == "last" and pool:
-            first = _FIRST_NAME_BEFORE.search(before)
-            if first and first.group("first").rstrip(".") not in _NOT_GIVEN_NAMES:
-                written = first.group("first")
+            written = words[-1] if words and _GIVEN_NAME.fullmatch(words[-1]) else None
+            if written and written.rstrip(".") not in _NOT_GIVEN_NAMES:
                 matching = [b for b in pool if _first_name_matches(written, names.record(b))]
                 if matching:
                     pool = matching
@@ -660,6 +668,18 @@ def resolve_mentions(
     return mentions
 
 
+def _title_before(words: list[str]) -> str | None:
+    if not words:
+        return None
+    if words[-1] in _TITLE_WORDS:
+        return words[-1]
+    for size in (2, 4):
+        phrase = " ".join(words[-size:])
+        if len(words) >= size and phrase in _TITLE_PHRASES:
+            return phrase
+    return None
+
+
 def _surname_key(surface: str, by_surname: dict[str, list[str]]) -> str:
     if surface in by_surname:
         return surface
@@ -669,8 +689,13 @@ def _surname_key(surface: str, by_surname: dict[str, list[str]]) -> str:
     return surface
 
 
+@lru_cache(maxsize=4096)
+def _forms(given: str) -> frozenset[str]:
+    return given_name_forms(given.rstrip("."))
+
+
 def _first_name_matches(written: str, record: object) -> bool:
-    written_forms = given_name_forms(written.rstrip("."))
+    written_forms = _forms(written)
     for given in (
         getattr(record, "first", ""),
         getattr(record, "nickname", ""),
@@ -683,7 +708,7 @@ def _first_name_matches(written: str, record: object) -> bool:
             if given[:1].upper() == written[:1]:
                 return True
             continue
-        if written_forms & given_name_forms(given.rstrip(".")):
+        if written_forms & _forms(given):
             return True
     return False
 

@@ -170,12 +170,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARTY_TAG_LINE = re.compile(r"\([^()\n]{1,30}\)[,;]?$")
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentence spans (start, end), whitespace trimmed."""
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Split text[start:] into sentence spans (start, end), whitespace trimmed."""
     spans: list[Sentence] = []
     length = len(text)
-    start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in _BOUNDARY.finditer(text, start):
         cut = match.end()
         if cut <= start:
             continue
@@ -193,6 +192,21 @@ def split_sentences(text: str) -> list[Sentence]:
         start = cut
     _append(spans, text, start, length)
     return spans
+
+
+def paragraph_start_before(text: str, position: int) -> int:
+    """Start of the paragraph holding `position`, past any line break that does not end a sentence."""
+    for _ in range(8):
+        newline = text.rfind("\n", 0, position)
+        if newline < 0:
+            return 0
+        before = text[:newline].rstrip()
+        if not before or before[-1] in '.!?"\u201d':
+            word = _WORD_BEFORE.search(before, max(0, len(before) - 12))
+            if not (word and word.group(1).lower() in _ABBREVIATIONS):
+                return newline + 1
+        position = newline
+    return 0
 
 
 def _append(spans: list[Sentence], text: str, start: int, end: int) -> None:
