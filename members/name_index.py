@@ -105,15 +105,13 @@ def _initials(key: str) -> tuple[str, str]:
     return (words[0][:1], words[-1][:1]) if words else ("", "")
 
 
-_NO_DATE = date.min
-
-
 class NameIndex:
     """Members' names, terms and a text scanner, built once from `MemberRecord`s."""
 
     def __init__(self, members: Iterable[MemberRecord]) -> None:
         self._records: dict[str, MemberRecord] = {}
-        self._term_starts: dict[str, list[date]] = {}
+        # bioguide -> (starts, ends, terms) sorted by start; open dates as date.min / date.max.
+        self._timelines: dict[str, tuple[list[date], list[date], tuple[TermRecord, ...]]] = {}
         self._terms: dict[str, tuple[TermRecord, ...]] = {}
         self._by_full: dict[str, set[str]] = {}
         # Given-name forms from the common-nickname table, which the data does not list: a
@@ -137,9 +135,14 @@ class NameIndex:
     def _add_record(self, record: MemberRecord, patterns: dict[str, tuple[str, set[str], bool]]) -> None:
         bioguide = record.bioguide
         self._records[bioguide] = record
-        terms = tuple(sorted(record.terms, key=lambda term: term.start or _NO_DATE))
+        terms = tuple(sorted(record.terms, key=lambda term: term.start or date.min))
         self._terms[bioguide] = terms
-        self._term_starts[bioguide] = [term.start or _NO_DATE for term in terms]
+        if terms:
+            self._timelines[bioguide] = (
+                [term.start or date.min for term in terms],
+                [term.end or date.max for term in terms],
+                terms,
+            )
 
         displays = name_variants(
             first=record.first,
@@ -230,15 +233,16 @@ class NameIndex:
 
     def term_on(self, bioguide: str, on: date) -> TermRecord | None:
         """The member's term covering `on` (the later one on a changeover day), else None."""
-        starts = self._term_starts.get(bioguide)
-        if not starts:
+        timeline = self._timelines.get(bioguide)
+        if timeline is None:
             return None
-        position = bisect_right(starts, on)
-        terms = self._terms[bioguide]
-        # Terms can overlap by a day (Jan 3 end and start); look back a little for cover.
-        for index in range(position - 1, max(position - 3, -1), -1):
-            if terms[index].covers(on):
-                return terms[index]
+        starts, ends, terms = timeline
+        position = bisect_right(starts, on) - 1
+        # Terms can overlap by a day (Jan 3 end and start); look back one for cover.
+        if position >= 0 and on <= ends[position]:
+            return terms[position]
+        if position >= 1 and on <= ends[position - 1]:
+            return terms[position - 1]
         return None
 
     def serving_on(self, on: date) -> list[str]:
