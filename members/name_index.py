@@ -100,6 +100,10 @@ class NameHit:
 _UNRESOLVED = Resolution(UNRESOLVED, None, ())
 
 
+def _longest_then_leftmost(hit: tuple) -> tuple[int, int]:
+    return hit[0], hit[1]
+
+
 def _initials(key: str) -> tuple[str, str]:
     words = key.split()
     return (words[0][:1], words[-1][:1]) if words else ("", "")
@@ -210,8 +214,9 @@ class NameIndex:
         automaton = ahocorasick.Automaton()
         for pattern, (kind, bioguides, needs_capital) in patterns.items():
             # A leading space anchors every pattern at a word start (text is scanned with one too).
-            automaton.add_word(" " + pattern, len(values))
-            values.append((len(pattern), kind, tuple(sorted(bioguides)), needs_capital))
+            value = (len(pattern), kind, tuple(sorted(bioguides)), needs_capital)
+            automaton.add_word(" " + pattern, value)
+            values.append(value)
         if not values:
             return None, values
         automaton.make_automaton()
@@ -436,35 +441,33 @@ class NameIndex:
             return []
         folded = " " + fold(text)
         length = len(folded)
-        values = self._pattern_values
-        found: list[tuple[int, int, int]] = []
-        for end, value_index in self._automaton.iter(folded):
+        # (minus length, start, end, value): sorts longest first, then leftmost.
+        found: list[tuple[int, int, int, tuple[int, str, tuple[str, ...], bool]]] = []
+        for end, value in self._automaton.iter(folded):
             after = end + 1
             if after < length and folded[after] != " ":
                 continue
-            pattern_length, _, _, needs_capital = values[value_index]
-            start = end - pattern_length  # offset in `text` (the padded string is one longer)
-            if cased and needs_capital and not text[start].isupper() and text[start:end].islower():
+            start = end - value[0]  # offset in `text` (the padded string is one longer)
+            if cased and value[3] and not text[start].isupper() and text[start:end].islower():
                 continue  # "long-range", "young people"; but "de la Cruz", "van Hollen" pass
-            found.append((start, end, value_index))
+            found.append((start - end, start, end, value))
         if not found:
             return []
-        # Longest first, then leftmost; keep a hit only if it overlaps none already kept.
-        found.sort(key=lambda hit: (hit[0] - hit[1], hit[0]))
+        # Keep a hit only if it overlaps none already kept.
+        found.sort(key=_longest_then_leftmost)
         kept_starts: list[int] = []
-        kept: list[tuple[int, int, int]] = []
-        for start, end, value_index in found:
+        kept: list[tuple[int, int, tuple[int, str, tuple[str, ...], bool]]] = []
+        for _, start, end, value in found:
             position = bisect_left(kept_starts, start)
             if position > 0 and kept[position - 1][1] > start:
                 continue
             if position < len(kept) and kept[position][0] < end:
                 continue
             kept_starts.insert(position, start)
-            kept.insert(position, (start, end, value_index))
+            kept.insert(position, (start, end, value))
         hits = []
-        for start, end, value_index in kept:
-            _, kind, bioguides, _ = values[value_index]
+        for start, end, value in kept:
             hits.append(
-                NameHit(start=start, end=end, surface=text[start:end], kind=kind, bioguides=bioguides)
+                NameHit(start=start, end=end, surface=text[start:end], kind=value[1], bioguides=value[2])
             )
         return hits
