@@ -383,4 +383,144 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"W000805"}),
     ),
+    Case(
+        name="press_release_pair_of_senators_with_postal_tags",
+        published=date(2023, 5, 17),
+        text=(
+            "WASHINGTON \u2013 U.S. Senators Jacky Rosen (D-NV) and Bill Cassidy (R-LA) today sent a letter "
+            "to Transportation Secretary Pete Buttigieg calling on the department to finalize rules on "
+            "airline refunds."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 5, 17),
+                "chamber": "senate",
+                "recipients": ["Pete Buttigieg"],
+                "leads": set(),
+                "signers": {"R000608", "C001075"},
+            },
+        ),
+        members=frozenset({"R000608", "C001075"}),
+    ),
+    Case(
+        name="led_a_letter_with_n_of_her_colleagues_and_district_tag",
+        published=date(2022, 10, 4),
+        text=(
+            "Congresswoman Katie Porter (CA-47) led a bipartisan letter with 20 of her colleagues urging the "
+            "Federal Trade Commission to crack down on hidden junk fees."
+        ),
+        letters=(
+            {
+                "chamber": "house",
+                "recipients": ["Federal Trade Commission"],
+                "leads": {"P000618"},
+                "total_signers": 20,
+            },
+        ),
+        members=frozenset({"P000618"}),
+    ),
+    Case(
+        name="sender_along_with_others_leads",
+        published=date(2023, 5, 12),
+        text=(
+            "Rep. Jim Jordan, along with Reps. James Comer and Mike Johnson, sent a letter Thursday to FBI "
+            "Director Christopher Wray demanding documents about the bureau's field offices."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 5, 11),
+                "chamber": "house",
+                "recipients": ["Christopher Wray"],
+                "leads": {"J000289"},
+                "signers": {"C001108", "J000299"},
+            },
+        ),
+        members=frozenset({"J000289", "C001108", "J000299"}),
+    ),
+    Case(
+        name="quoted_letter_with_signature_block",
+        published=date(2024, 2, 15),
+        text=(
+            "Rep. Marcy Kaptur and Rep. Brian Fitzpatrick sent the following letter to Secretary of State "
+            "Antony Blinken on Tuesday.\n\nDear Secretary Blinken:\n\nWe write to urge you to expand "
+            "support for the repair of Ukraine's energy grid.\n\nSincerely,\n\nMarcy Kaptur\nMember of "
+            "Congress\n\nBrian Fitzpatrick\nMember of Congress\n\nMike Turner\nMember of Congress"
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 2, 13),
+                "chamber": "house",
+                "recipients": ["Antony Blinken"],
+                "signers": {"K000009", "F000466", "T000463"},
+            },
+        ),
+        members=frozenset({"K000009", "F000466", "T000463"}),
+    ),
+    Case(
+        name="in_a_letter_the_lawmakers_wrote_with_count_before",
+        published=date(2023, 3, 3),
+        text=(
+            "Three senators are pressing the Pentagon over delays in military housing repairs. In a letter "
+            "to Defense Secretary Lloyd Austin on Wednesday, the lawmakers wrote that families have waited "
+            "months. The letter was signed by Sens. Tim Kaine, Mark Warner and Jacky Rosen."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 3, 1),
+                "chamber": "senate",
+                "recipients": ["Lloyd Austin"],
+                "signers": {"K000384", "W000805", "R000608"},
+                "total_signers": 3,
+            },
+        ),
+        members=frozenset({"K000384", "W000805", "R000608"}),
+    ),
+    Case(
+        name="presidents_letter_to_congress_is_not_congressional",
+        published=date(2024, 1, 12),
+        text=(
+            "President Biden sent a letter to Congress on Friday notifying lawmakers that he had ordered "
+            "strikes in Yemen, as the War Powers Resolution requires."
+        ),
+    ),
+    Case(
+        name="agency_letter_to_a_member_is_not_the_members_letter",
+        published=date(2023, 6, 13),
+        text=(
+            "The Justice Department sent a letter to House Judiciary Committee Chairman Jim Jordan on Monday "
+            "rejecting his request for files."
+        ),
+        members=frozenset({"J000289"}),
+    ),
+    Case(
+        name="day_of_an_earlier_event_is_not_the_send_date",
+        published=date(2024, 1, 10),
+        text=(
+            "Sen. Josh Hawley wrote to Boeing CEO Dave Calhoun after the Jan. 5 blowout, asking how the "
+            "company inspects its fuselage panels."
+        ),
+        letters=(
+            {"sent_on": None, "chamber": "senate", "recipients": ["Dave Calhoun"], "leads": {"H001089"}},
+        ),
+        members=frozenset({"H001089"}),
+    ),
+    Case(
+        name="title_case_headline_and_body_with_lead_verb",
+        published=date(2024, 2, 14),
+        text=(
+            "Kaptur, Fitzpatrick Lead Bipartisan Letter Urging Aid for Ukraine\n\nReps. Marcy Kaptur (D-OH) "
+            "and Brian Fitzpatrick (R-PA) led 30 colleagues in a letter to Speaker Mike Johnson on Monday "
+            "urging a vote on Ukraine aid."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 2, 12),
+                "chamber": "house",
+                "recipients": ["Mike Johnson"],
+                "leads": {"K000009", "F000466"},
+                "total_signers": 30,
+            },
+        ),
+        members=frozenset({"K000009", "F000466", "J000299"}),
+    ),
 )

@@ -60,7 +60,7 @@ _GENERIC_NOUN = (
     r"|congressmen|congresswomen|colleagues|signers|signatories|Reps\.|Sens\.)"
 )
 _QUALIFIER = (
-    r"(?:(?P<chamber>House|Senate|congressional|Congressional|bipartisan|other|fellow|U\.S\.|US"
+    r"(?:of\s+(?:his|her|their|our)\s+)?(?:(?P<chamber>House|Senate|congressional|Congressional|bipartisan|other|fellow|U\.S\.|US"
     r"|freshman|more)\s+)*"
 )
 _COUNT = re.compile(

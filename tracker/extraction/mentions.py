@@ -503,7 +503,6 @@ COMMON_WORD_SURNAMES = frozenset(
         "Wolf",
         "Wright",
         "Young",
-        "Jeffries",
         "Justice",
         "Houston",
         "Nunn",
@@ -730,9 +729,12 @@ def _filter_by_tag(tag: re.Match[str], pool: list[str], term) -> list[str] | Non
             continue
         if state and served.state != state:
             continue
-        if district is not None and served.district not in (None, district):
-            continue
         narrowed.append(bioguide)
+    # Copy gets district numbers wrong more often than states (redistricting): a district only
+    # narrows, never empties, the choice.
+    if district is not None:
+        exact = [b for b in narrowed if term(b).district in (None, district)]
+        narrowed = exact or narrowed
     return narrowed
 
 

@@ -204,7 +204,7 @@ _TO_CUE = re.compile(
 _VERB_CUE = re.compile(
     r"\b(?:call(?:ing|ed|s)?\s+on|urg(?:ing|ed|es|e)|ask(?:ing|ed|s)?|press(?:ing|ed|es)?|implor(?:ing|ed|es|e)"
     r"|push(?:ing|ed|es)?|demand(?:ing|ed|s)?\s+that|request(?:ing|ed|s)?\s+that"
-    r"|encourag(?:ing|ed|es|e))\s+(?=[A-Z])"
+    r"|encourag(?:ing|ed|es|e))\s+(?=[A-Z]|the\s+[A-Z])"
 )
 _DEAR = re.compile(
     r"\bDear\s+(?!Colleague)(?P<name>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*)\s*[,:]"
@@ -235,14 +235,18 @@ class RecipientSpan(NamedTuple):
     end: int
     name: str
     person: bool
+    urged: bool = False  # named as the one urged or called on, not as the letter's addressee
 
 
 def find_recipients(text: str, start: int, end: int, *, published: date | None) -> list[RecipientSpan]:
     """Recipients named in text[start:end], in order of appearance, without duplicates."""
     found: list[RecipientSpan] = []
-    for cue in (_TO_CUE, _VERB_CUE):
-        for match in cue.finditer(text, start, end):
-            found.extend(_phrase_recipients(text, match.end(), end, published=published))
+    for match in _TO_CUE.finditer(text, start, end):
+        found.extend(_phrase_recipients(text, match.end(), end, published=published))
+    for match in _VERB_CUE.finditer(text, start, end):
+        # "calling on President Joe Biden to ...": the addressee when no "letter to" names one.
+        for span in _phrase_recipients(text, match.end(), end, published=published):
+            found.append(span._replace(urged=True))
     for match in _DEAR.finditer(text, start, end):
         found.extend(_split_recipients(text, match.start("name"), match.end("name"), published=published))
     found.sort(key=lambda span: span.start)

@@ -75,6 +75,11 @@ _CONGRESS_CUE = re.compile(
 _CUE_AS_RECIPIENT = re.compile(
     r"\b(?:to|with|on|at|among|for|by\s+other)\s+(?:the\s+|all\s+|\d+\s+|fellow\s+)?$"
 )
+_CUE_SENDER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+|a\s+|\w+\s+){0,3}$")
+_CUE_SUBJECT_AFTER = re.compile(
+    r"\s+(?:also\s+)?(?:wrote|write|said|say|asked|ask|urged|urge|argued|noted|called|told|demanded|requested"
+    r"|added|warned|stated|explained|pressed|sent|signed)\b"
+)
 # People who write letters that are not members' letters.
 _OTHER_SENDER = re.compile(
     r"\b(?:Gov\.|Governor|governors?|Mayor|mayors?|scientists|researchers|economists|professors|doctors|physicians"
@@ -97,7 +102,7 @@ _SPAN_END = re.compile(
     r"|,\s(?:urging|calling|asking|saying|who|which|sent|wrote)\b"
 )
 _LEAD_VERB = re.compile(
-    r"\b(?:led|leads|co-?led|co-?leads|spearheaded|spearheads|organi[sz]ed|organi[sz]es|authored|authors|circulated"
+    r"\b(?:[Ll]ed|[Ll]eads?|[Cc]o-?[Ll]ed|[Cc]o-?[Ll]eads?|[Ss]pearhead(?:ed|s)?|spearheaded|spearheads|organi[sz]ed|organi[sz]es|authored|authors|circulated"
     r"|circulates|(?:is|are|was|were)\s+leading|headed\s+up|wrote\s+in\s+(?:the|a|their|his|her)\s+letter)\b(?!\s+by)"
 )
 _JOIN_VERB = re.compile(r"\b(?:joined|co-?signed|also\s+signed|signed\s+on(?:to|\s+to)?|signed)\b(?!\s+by)")
@@ -126,6 +131,10 @@ _DATE_NOT_SENT = re.compile(
     r"(?:(?:on|next|this|the)\s+)?$",
     re.IGNORECASE,
 )
+_DATE_OF_EVENT = re.compile(
+    r"(?:,?\s*\d{4})?\s+(?:hearing|meeting|vote|deadline|election|attacks?|speech|report|briefing|announcement"
+    r"|memo|order|rule|summit|debate|markup|testimony|interview|raid|shooting|storm|primary|caucuses)\b"
+)
 _QUOTE = re.compile(r"\u201c[^\u201d]{0,1500}\u201d|\"[^\"\n]{0,1500}\"")
 _PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,30}\s)?(?:He|he|She|she|They|they)\s+(?:\w+\s+)?(?:sent|wrote|penned|signed|led|fired\s+off|also)\b"
@@ -133,6 +142,16 @@ _PRONOUN_SUBJECT = re.compile(
 _SENDING = re.compile(
     r"\b(?:sent|send|sends|wrote|writes|penned|signed|led|leads|circulated|released|urged|urging|calling|called)\b"
 )
+_ANAPHORIC_GROUP = re.compile(
+    r"\b(?:the|The)\s+(?:lawmakers|senators|members|group|legislators|representatives)\b"
+)
+_SEND_VERB = re.compile(
+    r"\b(?:sent|signed|wrote|penned|released|delivered|issued|circulated|led|fired\s+off)\b"
+)
+_CLOSING = re.compile(
+    r"(?m)^\s*(?:Sincerely|Respectfully(?:\s+yours)?|Yours\s+truly|Very\s+truly\s+yours),?\s*$"
+)
+_SIGNATURE_BLOCK_CHARS = 4000
 _BICAMERAL = re.compile(r"\bbicameral\b", re.IGNORECASE)
 _ADJACENT_ROLE = re.compile(
     r"\b(?:led\s+by|[Ll]eading\s+the|spearheaded|joined\s+by|co-?signed|signed\s+(?:on\s+)?by|signers|signatories"
@@ -281,9 +300,36 @@ def find_letter_reports(
             _attach_adjacent(text, sentence, index, inside, drafts, quotes)
             continue
         _read_letter_sentence(
-            text, sentence, index, trigger, inside, drafts, quotes, mentions, first, published=published
+            text,
+            sentence,
+            index,
+            trigger,
+            inside,
+            drafts,
+            quotes,
+            mentions,
+            first,
+            published=published,
+            previous_start=sentences[index - 1].start if index else None,
         )
+    if drafts:
+        _add_signature_block(text, drafts, mentions, mention_starts)
     return [_finish(text, draft, mention_chambers) for draft in drafts if draft.named_sender or draft.cue]
+
+
+def _add_signature_block(
+    text: str, drafts: list[_Draft], mentions: list[Mention], mention_starts: list[int]
+) -> None:
+    """Members listed under "Sincerely," in a quoted letter signed the letter it closes."""
+    for closing in _CLOSING.finditer(text, drafts[0].intro.start):
+        draft = next((d for d in reversed(drafts) if d.intro.start < closing.start()), None)
+        if draft is None:
+            continue
+        first = bisect_left(mention_starts, closing.end())
+        last = bisect_left(mention_starts, closing.end() + _SIGNATURE_BLOCK_CHARS, first)
+        for mention in mentions[first:last]:
+            draft.add_role(mention.bioguide, "signer")
+            draft.named_sender = True
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -302,6 +348,7 @@ def _read_letter_sentence(
     cursor: int,
     *,
     published: date | None,
+    previous_start: int | None = None,
 ) -> None:
     start, end = sentence
     recipients = find_recipients(text, start, end, published=published)
@@ -313,11 +360,18 @@ def _read_letter_sentence(
     senders = [m for m in inside if not _inside(m.start, excluded)]
     roles = _roles(text, sentence, senders)
     definite = _is_definite(text, sentence, trigger)
+    if definite and not drafts:
+        # "The letter" with nothing reported before it: a first report only if members sent it
+        # ("Kaptur and Fitzpatrick sent the letter on Tuesday"), not if they merely discuss it.
+        for verb in _SEND_VERB.finditer(text, start, trigger.start()):
+            for mention in _chain_before(text, senders, verb.start()):
+                roles.setdefault(mention.bioguide, "sender")
+                definite = False
     open_letter = bool(_OPEN_LETTER.search(text, start, end))
     new_letter = bool(_NEW_LETTER.search(text, start, trigger.start() + 1)) and not definite
 
     counts = find_counts(text, start, end)
-    cue, cue_chambers = _congress_cue(text, start, end, excluded)
+    cue, cue_chambers = _congress_cue(text, start, end, excluded, trigger.start())
     if not senders and _PRONOUN_SUBJECT.match(text, start) and not definite:
         # "She wrote to ...": the member named last before this sentence.
         earlier = [m for m in mentions[:cursor] if start - m.end < 600 and not _inside(m.start, quotes)]
@@ -343,6 +397,9 @@ def _read_letter_sentence(
             return
         target = _Draft(intro=sentence)
         drafts.append(target)
+        if counts.empty and previous_start is not None and _ANAPHORIC_GROUP.search(text, start, end):
+            # "Three senators are pressing ... In a letter, the lawmakers wrote": the count came first.
+            counts = find_counts(text, previous_start, start)
     elif not definite and not _SENDING.search(text, *target.intro) and _SENDING.search(text, start, end):
         # A headline introduced the letter; the body's sentence says who sent what, when.
         target.intro = sentence
@@ -357,7 +414,8 @@ def _read_letter_sentence(
     target.chambers |= counts.chambers
     target.chambers |= cue_chambers
     target.bicameral = target.bicameral or bool(_BICAMERAL.search(text, start, end))
-    for span in recipients:
+    addressed = [span for span in recipients if not span.urged] or recipients
+    for span in addressed:
         if span.name not in target.recipients and (span.person or not target.recipients):
             target.recipients.append(span.name)
     if not target.ask and ask:
@@ -413,6 +471,8 @@ def _is_definite(text: str, sentence: Sentence, trigger: re.Match[str]) -> bool:
     if determiner is None:
         return False
     det = determiner.group("det").lower()
+    if det == "the" and text.startswith("following", determiner.end("det") + 1):
+        return False
     return det not in {"a", "an", "another", "new", "two", "three", "separate"}
 
 
@@ -469,14 +529,25 @@ def _chain_before(text: str, senders: list[Mention], verb_start: int) -> list[Me
     return chain
 
 
-def _congress_cue(text: str, start: int, end: int, excluded: list[tuple[int, int]]) -> tuple[bool, set[str]]:
-    """Whether a group of members is named as sender here, and the chambers those groups imply."""
+def _congress_cue(
+    text: str, start: int, end: int, excluded: list[tuple[int, int]], trigger_start: int
+) -> tuple[bool, set[str]]:
+    """Whether a group of members is named as sender here, and the chambers those groups imply.
+
+    A group counts on the sender's side of the sentence: before the letter word, after "from" or
+    "by", or as the subject of what the letter says ("the lawmakers wrote").
+    """
     found = False
     chambers: set[str] = set()
     for match in _CONGRESS_CUE.finditer(text, start, end):
         if _inside(match.start(), excluded):
             continue
         if _CUE_AS_RECIPIENT.search(text, max(start, match.start() - 16), match.start()):
+            continue
+        if match.start() > trigger_start and not (
+            _CUE_SENDER_BEFORE.search(text, max(start, match.start() - 24), match.start())
+            or _CUE_SUBJECT_AFTER.match(text, match.end(), min(end, match.end() + 30))
+        ):
             continue
         found = True
         cue = match.group()
@@ -506,6 +577,8 @@ def _sent_on(
             continue
         if _DATE_NOT_SENT.search(text, max(start, mention.start - 24), mention.start):
             continue
+        if _DATE_OF_EVENT.match(text, mention.end, min(end, mention.end + 30)):
+            continue  # "a Sept. 3 hearing": the day of something else
         if not introducing:
             # Later sentences give the day only right next to the sending ("The letter, sent Sept. 10").
             near = text[max(start, mention.start - 40) : mention.start]
