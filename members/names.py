@@ -228,6 +228,7 @@ _NOT_A_NAME = re.compile(
       | (?:with\s+)?(?:kind|warm|best)\s+regards
       | cc | enclosures?
       | dear\b.*
+      | washington,?\s+d\.?\s?c\.?.*
       | (?:page|signed|signatures?|signatories|from|to|re|subject|date)\b.*
     )[\s.,:;!]*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -247,7 +248,7 @@ _QUOTED_NICKNAME = re.compile(
     r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,20})[\"\u201c\u201d]"
     r"|(?:(?<=\s)|^)['\u2018]([^'\u2018\u2019\s]{1,20})['\u2019](?=\s|$)"
 )
-_PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_PARENS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
 _DASH = r"\s*[-\u2010\u2011\u2013\u2014]\s*"
 _DISTRICT = r"(?:(?P<district>\d{1,2})(?:st|nd|rd|th)?|(?P<at_large>al|at[-\s]large))"
 # One hint: "D-AZ", "D-Mass.", "R-Texas", "OH-09", "D-OH-09", "I-Vt.", "D, Ohio", "Democrat of Ohio".
@@ -259,6 +260,7 @@ _HINT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _PARTY_ONLY = re.compile(r"^(?P<party>[A-Za-z]{1,12})\.?$")
+_COMPACT_DISTRICT = re.compile(r"^(?:(?P<party>[DRI])-)?(?P<state>[A-Z]{2})(?P<district>\d{1,2})$")
 _TRAILING_HINT = re.compile(
     rf"[\s,]+(?P<hint>(?:D|R|I|L|Dem|GOP|DFL){_DASH}[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?"
     rf"(?:{_DASH}\d{{1,2}}|{_DASH}AL)?)\s*$"
@@ -408,6 +410,12 @@ def _parse_hint(text: str) -> _Hints | None:
         if district_segment.group("state") and not state:
             return None
         return _Hints(state=state, district=_district_of(district_segment), chamber=_HOUSE)
+    compact = _COMPACT_DISTRICT.match(text)
+    if compact and compact.group("state") in STATE_NAMES:
+        party = party_code(compact.group("party")) if compact.group("party") else None
+        return _Hints(
+            party=party, state=compact.group("state"), district=int(compact.group("district")), chamber=_HOUSE
+        )
     only_party = _PARTY_ONLY.match(text)
     if only_party and party_code(only_party.group("party")) and not state_code(text):
         return _Hints(party=party_code(only_party.group("party")))
@@ -438,7 +446,47 @@ def _district_of(match: re.Match[str]) -> int | None:
     return None
 
 
+# Titles that may follow a description: "House Armed Services Chairman Mike Rogers".
+_ROLE_TITLES = frozenset(
+    {
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ranking member",
+        "rep",
+        "reps",
+        "representative",
+        "sen",
+        "sens",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "delegate",
+        "leader",
+        "whip",
+        "speaker",
+    }
+)
+
+
+def _drop_description(name: str, hints: _Hints) -> str:
+    """Drop the words before the last title in the name: "Armed Services Chairman Mike Rogers"."""
+    key = normalise(name)
+    if any(key.startswith(title + " ") for title in _TITLE_WORDS):
+        return name  # "Senate Majority Leader Chuck Schumer" is one title
+    words = key.split()
+    for index in range(len(words) - 2, 0, -1):
+        for size in (2, 1):
+            if " ".join(words[index : index + size]) in _ROLE_TITLES and index + size < len(words):
+                described = set(words[:index])
+                if hints.chamber is None and len(described & {"house", "senate"}) == 1:
+                    hints.chamber = _HOUSE if "house" in described else _SENATE
+                return _drop_words(name, index)
+    return name
+
+
 def _strip_titles(name: str, hints: _Hints) -> str:
+    name = _drop_description(name, hints)
     while True:
         key = normalise(name)
         for title in _TITLE_WORDS:
@@ -482,6 +530,7 @@ def _is_title_segment(text: str) -> bool:
     )
 
 
+_E_SIGNATURE = re.compile(r"(?:^|\s)/s/(?:\s|$)", re.IGNORECASE)
 _ENUMERATION = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-*•·\u2013\u2014])\s+")
 _TRAILING_CREDENTIAL = re.compile(
     r"\s+(?:member\s+of\s+congress|(?:united\s+states|u\.?\s?s\.?)\s+(?:senator|representative)|m\.\s?c\.)\s*$",
@@ -489,6 +538,11 @@ _TRAILING_CREDENTIAL = re.compile(
 )
 _SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-\u2013\u2014|/]\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _starts_with_chamber_title(segment: str) -> bool:
+    key = normalise(segment)
+    return any(key.startswith(title + " ") for title in _TITLE_WORDS if _TITLES[title])
 
 
 def _is_description(segment: str, name_parts: list[str]) -> bool:
@@ -523,12 +577,12 @@ def parse_member_reference(text: str) -> MemberReference | None:
     if _NOT_A_NAME.match(as_written) or _DATE_LINE.match(as_written):
         return None
     hints = _Hints()
-    body = _ENUMERATION.sub("", as_written).strip(" \t-\u2013\u2014•*·,;:")
+    body = _ENUMERATION.sub("", _E_SIGNATURE.sub(" ", as_written)).strip(" \t-\u2013\u2014•*·,;:")
     body = _TRAILING_CREDENTIAL.sub("", body).strip(" \t-\u2013\u2014,;:")
 
     # Parenthetical tags: hints "(D-AZ)", or a nickname "(Chuck)", or an aside to drop.
     def take_parens(match: re.Match[str]) -> str:
-        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        inner = next(group for group in match.groups() if group is not None)
         found = _parse_hint(inner)
         if found:
             hints.take(found)
@@ -571,6 +625,8 @@ def parse_member_reference(text: str) -> MemberReference | None:
         if _is_suffix(segment):
             suffix = segment
             continue
+        if _starts_with_chamber_title(segment):
+            break  # "Rep. Kaptur (D-OH), Rep. Turner (R-OH)": the next person; read the first
         found = _parse_hint(segment)
         if found and (found.party or found.district is not None or _reads_as_state(segment, name_parts)):
             hints.take(found)
@@ -661,6 +717,42 @@ _FUNCTION_WORDS = frozenset(
         "committee",
     }
 )
+# Capitalised words of addresses and institutions ("The White House", "Ukraine Caucus"); no
+# member with dated terms has one in their name.
+_INSTITUTION_WORDS = frozenset(
+    {
+        "the",
+        "caucus",
+        "committee",
+        "subcommittee",
+        "congress",
+        "congressional",
+        "senate",
+        "house",
+        "office",
+        "department",
+        "agency",
+        "administration",
+        "president",
+        "secretary",
+        "united",
+        "states",
+        "america",
+        "american",
+        "building",
+        "avenue",
+        "street",
+        "capitol",
+        "national",
+        "federal",
+        "bureau",
+        "council",
+        "association",
+        "foundation",
+        "institute",
+        "university",
+    }
+)
 _LOWER_PARTICLES = frozenset({"de", "la", "del", "van", "von", "der", "den", "da", "di", "le", "du", "st"})
 
 
@@ -669,6 +761,8 @@ def _looks_like_a_name(name: str) -> bool:
     if not words or len(words) > 6:
         return False
     if not all(_NAME_WORD.match(word) for word in words):
+        return False
+    if any(normalise(word) in _INSTITUTION_WORDS for word in words):
         return False
     # All-lowercase prose ("the letter was signed by") passes the capitals test below.
     if name.islower() and any(normalise(word) in _FUNCTION_WORDS for word in words):

@@ -137,3 +137,47 @@ def test_parse_member_reference_returns_none_for_lines_that_are_not_a_person(tex
 )
 def test_parse_member_reference_reads_signature_block_extras(text, expected):
     assert parsed(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rep. Kaptur (OH09)", ("Kaptur", "house", None, "OH", 9)),
+        ("Rep. Kaptur (D-OH09)", ("Kaptur", "house", "D", "OH", 9)),
+        ("Rep. Kaptur (Ohio's 9th District)", ("Kaptur", "house", None, "OH", 9)),
+        ("Rep. Buddy Carter (R-Ga., 1st District)", ("Buddy Carter", "house", "R", "GA", 1)),
+        ("Rep. Ilhan Omar (DFL-MN)", ("Ilhan Omar", "house", "D", "MN", None)),
+        ("Sen. Kelly [D-AZ]", ("Kelly", "senate", "D", "AZ", None)),
+        ("/s/ Marcy Kaptur", ("Marcy Kaptur", None, None, None, None)),
+        ("Marcy Kaptur (lead)", ("Marcy Kaptur", None, None, None, None)),
+        ("Rep. Kaptur (D-OH), Rep. Turner (R-OH)", ("Kaptur", "house", "D", "OH", None)),
+        (
+            "House Armed Services Committee Chairman Mike Rogers (R-Ala.)",
+            ("Mike Rogers", "house", "R", "AL", None),
+        ),
+        (
+            "Senate Foreign Relations Committee Ranking Member Jim Risch",
+            ("Jim Risch", "senate", None, None, None),
+        ),
+        ("Senate Majority Leader Chuck Schumer", ("Chuck Schumer", "senate", None, None, None)),
+    ],
+)
+def test_parse_member_reference_reads_press_copy_extras(text, expected):
+    assert parsed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington, D.C.",
+        "Washington, DC 20515",
+        "The White House",
+        "Congressional Ukraine Caucus",
+        "United States Senate",
+        "House of Representatives",
+        "President of the United States",
+        "Rep. Kaptur and Rep. Turner",
+    ],
+)
+def test_parse_member_reference_ignores_addresses_and_institutions(text):
+    assert parse_member_reference(text) is None
