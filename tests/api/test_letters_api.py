@@ -239,3 +239,14 @@ def test_member_list_query_count_does_not_grow_with_rows(client_as, ukraine, dja
 def test_member_filters(client_as, ukraine, query, expected):
     body = client_as("viewer").get(f"/api/v1/members/?{query}").json()
     assert {row["last_name"] for row in body["results"]} == expected
+
+
+def test_fast_list_rows_match_the_declared_serializer(ukraine):
+    from django.utils import timezone
+
+    from letters.api import LetterSerializer, _page_rows, letter_list_row
+
+    ukraine["atacms"].last_covered_at = timezone.now()
+    ukraine["atacms"].save()
+    rows = _page_rows([ukraine["caucus_letter"].pk, ukraine["atacms"].pk, ukraine["older"].pk])
+    assert [letter_list_row(row) for row in rows] == LetterSerializer(rows, many=True).data
