@@ -116,7 +116,9 @@ def reanalyse_chunk(article_ids: list[int]) -> int:
     return services.articles_reanalyse(article_ids=article_ids)
 
 
-@shared_task(bind=True, name="tracker.tasks.worker_heartbeat", ignore_result=True, time_limit=30)
+@shared_task(
+    bind=True, name="tracker.tasks.worker_heartbeat", ignore_result=True, soft_time_limit=20, time_limit=30
+)
 def worker_heartbeat(self) -> None:
     """Beat, every 15 s: stamp WorkerHeartbeat so /healthz can tell a worker is consuming."""
     from tracker.health import heartbeat_record
