@@ -13,8 +13,3 @@ def test_every_task_has_a_soft_limit_under_its_hard_limit_and_the_visibility_tim
         soft = task.soft_time_limit or settings.CELERY_TASK_SOFT_TIME_LIMIT
         assert soft <= hard, f"{name}: soft {soft} > hard {hard}"
         assert hard < settings.CELERY_VISIBILITY_TIMEOUT, f"{name}: redelivered while still running"
-
-
-def test_tasks_take_ids_not_model_instances():
-    # JSON-only serialisation makes passing a model instance fail loudly at call time.
-    assert settings.CELERY_TASK_SERIALIZER == "json"
