@@ -266,7 +266,8 @@ _TRAILING_HINT = re.compile(
     rf"(?:{_DASH}\d{{1,2}}|{_DASH}AL)?)\s*$"
 )
 _OF_STATE = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3})(?:'s\s+(?P<district>\d{1,2})"
+    r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][A-Za-z.]*(?:\s+(?:of\s+)?[A-Z][A-Za-z.]*){0,3})"
+    r"(?:'s\s+(?P<district>\d{1,2})"
     r"(?:st|nd|rd|th)?(?:\s+(?:congressional\s+)?district)?)?\s*$"
 )
 _DISTRICT_SEGMENT = re.compile(
@@ -555,8 +556,8 @@ def _is_description(segment: str, name_parts: list[str]) -> bool:
 
 def _reads_as_state(segment: str, name_parts: list[str]) -> bool:
     """Whether a bare state after a comma is a hint, not a given name ("Foxx, Virginia", "Green, Al")."""
-    if segment.isupper() or "." in segment:
-        return True  # "OH", "Mass.", "N.J."
+    if "." in segment or (segment.isupper() and not name_parts[0].isupper()):
+        return True  # "OH", "Mass.", "N.J." (but "GREEN, AL" is all capitals: Al Green)
     words_so_far = normalise(_strip_titles(name_parts[0], _Hints())).split()
     return len(words_so_far) >= 2 and len(normalise(segment)) > 2
 

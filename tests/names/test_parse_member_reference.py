@@ -160,6 +160,11 @@ def test_parse_member_reference_reads_signature_block_extras(text, expected):
             ("Jim Risch", "senate", None, None, None),
         ),
         ("Senate Majority Leader Chuck Schumer", ("Chuck Schumer", "senate", None, None, None)),
+        ("Eleanor Norton of District of Columbia", ("Eleanor Norton", None, None, "DC", None)),
+        ("GREEN, AL", ("AL GREEN", None, None, None, None)),
+        ("FOXX, VIRGINIA", ("VIRGINIA FOXX", None, None, None, None)),
+        ("KAPTUR, MARCY (OH)", ("MARCY KAPTUR", None, None, "OH", None)),
+        ("Kaptur, OH", ("Kaptur", None, None, "OH", None)),
     ],
 )
 def test_parse_member_reference_reads_press_copy_extras(text, expected):
