@@ -68,3 +68,26 @@ def test_scan_hits_are_exact_non_overlapping_substrings(text):
 @given(texts)
 def test_resolve_never_raises(text):
     assert INDEX.resolve(text, on=None).status in {"resolved", "ambiguous", "unresolved"}
+
+
+# Names, not titles or institutions ("Rep", "Senate"): those words are read as what they are.
+_NOT_NAMES = {"rep", "reps", "sen", "sens", "del", "hon", "the", "miss", "mrs", "chair", "whip", "leader"}
+word = st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True).filter(
+    lambda w: w.lower() not in _NOT_NAMES and parse_member_reference(w) is not None
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(first=word, last=word, middle=st.one_of(st.just(""), word), nickname=st.one_of(st.just(""), word))
+def test_any_member_is_found_by_their_own_name(first, last, middle, nickname):
+    from datetime import date
+
+    from .builders import member, term
+
+    record = member("Z000001", first, last, term(), middle=middle, nickname=nickname)
+    index = NameIndex([record])
+    text = f"Yesterday Rep. {first} {last} said {last}'s letter was sent."
+    hits = index.scan(text)
+    assert any(hit.surface == f"{first} {last}" and hit.kind == "full" for hit in hits)
+    assert index.resolve(f"{first} {last}", on=date(2024, 1, 1)).bioguide == "Z000001"
+    assert index.resolve(f"{last}, {first}", on=date(2024, 1, 1)).bioguide == "Z000001"
