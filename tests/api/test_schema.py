@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core import signals
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
@@ -40,6 +41,12 @@ def test_schemathesis_finds_no_server_errors(ukraine, monkeypatch):
         "THROTTLE_RATES",
         dict.fromkeys(("anon", "user", "writes", "ingest"), "100000/min"),
     )
+    # Calling the WSGI app directly (not through django.test.Client): keep Django from closing the
+    # test's database connection, inside its transaction, at the end of each request.
+    monkeypatch.setattr(signals.request_started, "receivers", [])
+    monkeypatch.setattr(signals.request_finished, "receivers", [])
+    signals.request_started.sender_receivers_cache.clear()
+    signals.request_finished.sender_receivers_cache.clear()
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
     server_errors: list[str] = []
     statuses: list[int] = []
