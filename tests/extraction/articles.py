@@ -451,7 +451,9 @@ CASES: tuple[Case, ...] = (
                 "sent_on": date(2024, 2, 13),
                 "chamber": "house",
                 "recipients": ["Antony Blinken"],
-                "signers": {"K000009", "F000466", "T000463"},
+                # The two who sent it are set apart from the further name under "Sincerely,".
+                "leads": {"K000009", "F000466"},
+                "signers": {"T000463"},
             },
         ),
         members=frozenset({"K000009", "F000466", "T000463"}),

@@ -64,9 +64,10 @@ _TAG = re.compile(
     r"(?:['\u2019]s)?\s*(?:"
     r"\(\s*(?P<p1>[DRI])(?:\s*[-\u2013,]\s*(?P<s1>[A-Z][A-Za-z. ]{0,18}?)"
     r"(?:\s*[-\u2013]\s*(?P<d1>\d{1,2}|AL))?)?\s*\)"
-    r"|,\s*(?P<p2>[DRI])\s*[-\u2013]\s*(?P<s2>(?:New|North|South|West|Rhode)\s[A-Z][a-z]+|[A-Z][A-Za-z.]{1,10})"
+    r"|,\s*(?P<p2>[DRI])\s*[-\u2013]\s*(?P<s2>(?:New|North|South|West|Rhode)\s[A-Z][a-z]+|[A-Z][A-Za-z.]{1,13})"
     r"(?:\s*[-\u2013]\s*(?P<d2>\d{1,2}))?(?=[,;:.)\s]|$)"
     r"|\(\s*(?P<s4>[A-Z]{2})[-\u2013 ](?P<d4>\d{1,2}|AL)\s*\)"
+    r"|\(\s*(?P<s5>(?:New|North|South|West|Rhode)\s[A-Z][a-z]+|[A-Z][A-Za-z.]{1,13})\s*\)"
     r"|\s+of\s+(?P<s3>(?:New|North|South|West|Rhode)\s+[A-Z][a-z]+|[A-Z][a-z]+)"
     r")"
 )
@@ -714,10 +715,10 @@ def _first_name_matches(written: str, record: object) -> bool:
 
 def _filter_by_tag(tag: re.Match[str], pool: list[str], term) -> list[str] | None:
     party = tag.group("p1") or tag.group("p2")
-    raw_state = tag.group("s1") or tag.group("s2") or tag.group("s3") or tag.group("s4")
+    raw_state = tag.group("s1") or tag.group("s2") or tag.group("s3") or tag.group("s4") or tag.group("s5")
     state = state_code(raw_state.strip()) if raw_state else None
-    if raw_state and state is None and tag.group("s3"):
-        return None  # "Turner of the Intelligence Committee": not a state tag
+    if raw_state and state is None and (tag.group("s3") or tag.group("s5")):
+        return None  # "Turner of the Intelligence Committee", "(ret.)": not a state tag
     if party is None and state is None:
         return None
     district_text = tag.group("d1") or tag.group("d2") or tag.group("d4")

@@ -149,6 +149,15 @@ _OFFICE_WORDS = frozenset(
         "management",
         "budget",
         "intelligence",
+        "dr",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "hon.",
+        "honorable",
+        "rev.",
+        "reverend",
         "investigation",
         "federal-aid",
         "postal",
@@ -191,14 +200,106 @@ _OFFICE_WORDS = frozenset(
         "in",
     ]
 )
+_PERSONAL_TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "secretary",
+        "attorney",
+        "general",
+        "director",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairs",
+        "administrator",
+        "commissioner",
+        "ceo",
+        "cfo",
+        "coo",
+        "ambassador",
+        "speaker",
+        "leader",
+        "whip",
+        "governor",
+        "gov",
+        "gov.",
+        "mayor",
+        "minister",
+        "chancellor",
+        "judge",
+        "justice",
+        "inspector",
+        "surgeon",
+        "officer",
+        "head",
+        "founder",
+        "owner",
+        "treasurer",
+        "comptroller",
+        "chief",
+        "deputy",
+        "acting",
+        "executive",
+        "principal",
+        "nominee",
+        "designate",
+        "dr",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "hon.",
+        "honorable",
+        "rev.",
+        "reverend",
+        "sen.",
+        "senator",
+        "rep.",
+        "representative",
+        "member",
+        "president-elect",
+    ]
+)
+_ORGANISATION_WORDS = frozenset(
+    [
+        "office",
+        "department",
+        "agency",
+        "administration",
+        "bureau",
+        "commission",
+        "board",
+        "service",
+        "services",
+        "council",
+        "institute",
+        "institutes",
+        "center",
+        "centers",
+        "centre",
+        "foundation",
+        "association",
+        "authority",
+        "corporation",
+        "company",
+        "committee",
+    ]
+)
+_LEADING_OFFICE_WORDS = frozenset(
+    {"fbi", "majority", "minority", "house", "senate", "treasury", "fed", "prime"}
+)
+_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+# Lower-case words that close a body's name: "Senate leadership", "congressional leaders".
+_COLLECTIVE_WORDS = frozenset({"leadership", "leaders", "appropriators", "negotiators", "conferees"})
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|[A-Z](?:\.[A-Z])+\.?)$")
 _TOKEN = re.compile(r"[^\s,;:]+|,")
 _PERSON_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 
 _TO_CUE = re.compile(
-    r"\b(?:letters?|wrote|writes|writing|write|sent|send|sends|penned|addressed|directed|delivered)\b"
-    r"(?:[^.;\"\u201c\u201d]|\.(?!\s+[A-Z]))"
+    r"\b(?:[Ll]etters?|wrote|writes|writing|write|sent|send|sends|penned|addressed|directed|delivered)\b"
+    r"(?:[^.;\"\u201c\u201d]|\.(?!\s+[A-Z])|(?<=[A-Z])\.|(?<=Sen|Rep|Gov|Mrs)\.|(?<=Sens|Reps)\.|(?<=Dr|Mr|Ms|Jr|St)\.)"
     r"{0,60}?\bto\s+(?=[A-Z]|the\s)"
 )
 _VERB_CUE = re.compile(
@@ -209,6 +310,7 @@ _VERB_CUE = re.compile(
 _DEAR = re.compile(
     r"\bDear\s+(?!Colleague)(?P<name>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*)\s*[,:]"
 )
+_ADMINISTRATION_AFTER = re.compile(r"\s+[Aa]dministration\b")
 _LOWER_BODY = re.compile(
     r"(?:the\s+)?(?:president|administration|white\s+house|secretary|department|agency|fed|speaker)\b",
 )
@@ -262,9 +364,9 @@ def find_recipients(text: str, start: int, end: int, *, published: date | None) 
 
 def complete_name(surname: str, text: str, published: date | None) -> str:
     """A surname as the full name the article or the office record gives it."""
-    full = re.search(rf"\b(?P<first>[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b", text)
-    if full and full.group("first").lower().rstrip(".") not in _OFFICE_WORDS:
-        return f"{full.group('first')} {surname}"
+    for full in re.finditer(rf"\b(?P<first>[A-Z][a-z]+\.?(?:\s+[A-Z]\.)?)\s+{re.escape(surname)}\b", text):
+        if full.group("first").lower().rstrip(".") not in _OFFICE_WORDS:
+            return f"{full.group('first')} {surname}"
     holders = [entry for entry in _OFFICE_HOLDERS if entry[0] == surname]
     if published is not None:
         holders = [
@@ -303,12 +405,22 @@ def _phrase_recipients(text: str, start: int, limit: int, *, published: date | N
         if stripped.endswith(("'s", "\u2019s")):
             last_good = token.start() + len(stripped) - 2
             break
+        if stripped in _COLLECTIVE_WORDS and last_good > start:
+            end = token.end()
+            last_good = token.start() + len(stripped)
+            continue
         if stripped[:1].isupper() or stripped in _CONNECTORS or (stripped == "the" and end == start):
             end = token.end()
             if stripped not in _CONNECTORS:
                 last_good = token.start() + len(stripped)
             continue
         break
+    administration = _ADMINISTRATION_AFTER.match(text, last_good, limit)
+    if administration and last_good > start:
+        # "the Trump administration", "the Biden-Harris Administration": the body, not the person.
+        name = text[start:last_good].strip()
+        name = name[4:] if name.lower().startswith("the ") else name
+        return [RecipientSpan(start, administration.end(), f"{name} administration", False)]
     if last_good <= start:
         lower = _LOWER_BODY.match(text, start, limit)
         if lower and published is not None and "president" in lower.group().lower():
@@ -323,9 +435,16 @@ def _split_recipients(text: str, start: int, end: int, *, published: date | None
     phrase = text[start:end]
     parts: list[tuple[int, int]] = []
     cursor = 0
-    for separator in re.finditer(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", phrase):
+    for separator in _SEPARATOR.finditer(phrase):
         right = phrase[separator.end() :]
-        if not _starts_new_recipient(right):
+        left_text = phrase[cursor : separator.start()]
+        left = left_text[left_text.rfind(",") + 1 :].lower().split()
+        # Inside an organisation's name ("Office of Science and Technology Policy") only a title
+        # starts the next recipient.
+        in_organisation = any(word in _ORGANISATION_WORDS for word in left) and not any(
+            word.rstrip(".,") in _PERSONAL_TITLES for word in left
+        )
+        if not _starts_new_recipient(right, titles_only=in_organisation):
             continue
         parts.append((cursor, separator.start()))
         cursor = separator.end()
@@ -338,17 +457,21 @@ def _split_recipients(text: str, start: int, end: int, *, published: date | None
     return spans
 
 
-def _starts_new_recipient(right: str) -> bool:
+def _starts_new_recipient(right: str, *, titles_only: bool = False) -> bool:
     words = right.split()
     if not words:
         return False
     first = words[0].rstrip(".,").lower()
-    if first == "the" or first in {"president", "secretary", "director", "attorney", "chair", "chairman",
-                                   "chairwoman", "administrator", "commissioner", "speaker", "leader", "ceo",
-                                   "governor", "gov", "ambassador", "acting", "deputy", "fbi", "majority",
-                                   "minority", "house", "senate", "vice", "treasury", "federal", "fed",
-                                   "defense", "homeland", "prime"}:  # fmt: skip
+    if first == "the" or first in _PERSONAL_TITLES or first in _LEADING_OFFICE_WORDS:
         return True
+    # "Appropriations Chairman Thad Cochran": a title among the first capitalised words.
+    for word in words[:3]:
+        if not word[:1].isupper():
+            break
+        if word.rstrip(".,").lower() in _PERSONAL_TITLES:
+            return True
+    if titles_only:
+        return False
     # Two capitalised non-office words: a person ("Antony Blinken").
     return (
         len(words) >= 2
@@ -372,7 +495,12 @@ def _recipient(text: str, start: int, end: int, *, published: date | None) -> Re
         if bare.lower() in _OFFICE_WORDS or _ACRONYM.match(bare):
             last_office = index
     tail = tokens[last_office + 1 :]
-    if tail and len(tail) <= 4 and all(_PERSON_TOKEN.match(token) for token in tail):
+    # A name follows a personal title ("Director Bill Pulte"), not an organisation's words
+    # ("Office of Science").
+    titled_person = last_office == -1 or any(
+        token.rstrip(",").lower() in _PERSONAL_TITLES for token in tokens[: last_office + 1]
+    )
+    if tail and titled_person and len(tail) <= 4 and all(_PERSON_TOKEN.match(token) for token in tail):
         name = " ".join(tail)
         if len(tail) == 1:
             titled = last_office >= 0 and tokens[last_office].lower() == "president"

@@ -57,10 +57,27 @@ _NOT_A_LETTER = re.compile(
     re.IGNORECASE,
 )
 _OPEN_LETTER = re.compile(r"\bopen\s+letter", re.IGNORECASE)
-_DETERMINER = re.compile(
-    r"(?P<det>\b(?:a|an|another|the|this|that|these|those|their|his|her|its|our|same|new|two|three|separate)\b|['\u2019]s)"
-    r"\s+(?:[\w\-\u2013]+\s+){0,3}$",
-    re.IGNORECASE,
+_INDEFINITE = frozenset({"a", "an", "another", "new", "two", "three", "several", "separate", "similar"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "his", "her", "its", "our", "same"})
+# Words that end the noun phrase before "letter": with no determiner in it ("sent letters").
+_NOT_ADJECTIVE = frozenset(
+    {
+        "to",
+        "in",
+        "on",
+        "of",
+        "from",
+        "with",
+        "by",
+        "for",
+        "and",
+        "or",
+        "wrote",
+        "sent",
+        "signed",
+        "said",
+        "that",
+    }
 )
 _NEW_LETTER = re.compile(
     r"\b(?:also|separately|another|separate|second|new|earlier|previous|last\s+(?:year|month|week))\b",
@@ -95,10 +112,10 @@ _JOIN_BY = re.compile(
     r"\b(?:joined\s+by|(?:also\s+)?(?:co-?)?signed\s+(?:on\s+)?by|along\s+with|together\s+with|alongside"
     r"|(?:co-?)?signers\s+(?:include|included|were|are)|signatories\s+(?:include|included|were|are)"
     r"|(?:also\s+)?joining\s+(?:the\s+letter\s+)?(?:were|was|are|is)|(?:also\s+)?signing\s+(?:on\s+)?(?:were|was|are|is)"
-    r"|including)\b"
+    r"|including)\b(?:\s*:)?"
 )
 _SPAN_END = re.compile(
-    r"(?<![A-Z])(?<!Reps|Sens)(?<!Rep|Sen|Gov)[.;:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
+    r"(?<![A-Z])(?<!Reps|Sens)(?<!Rep|Sen|Gov)[.:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
     r"|,\s(?:urging|calling|asking|saying|who|which|sent|wrote)\b"
 )
 _LEAD_VERB = re.compile(
@@ -134,6 +151,11 @@ _DATE_NOT_SENT = re.compile(
 _DATE_OF_EVENT = re.compile(
     r"(?:,?\s*\d{4})?\s+(?:hearing|meeting|vote|deadline|election|attacks?|speech|report|briefing|announcement"
     r"|memo|order|rule|summit|debate|markup|testimony|interview|raid|shooting|storm|primary|caucuses)\b"
+)
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"
+    r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)"
+    r"[ \t]*$"
 )
 _QUOTE = re.compile(r"\u201c[^\u201d]{0,1500}\u201d|\"[^\"\n]{0,1500}\"")
 _PRONOUN_SUBJECT = re.compile(
@@ -218,6 +240,9 @@ _STOPWORDS = frozenset(
 )
 
 
+_ROLE_RANK = {"lead": 3, "sender": 2, "signer": 1}
+
+
 @dataclass
 class _Draft:
     intro: Sentence
@@ -237,8 +262,9 @@ class _Draft:
         if role == "lead-possessive":
             role = "lead"
         current = self.roles.get(bioguide)
-        rank = {"lead": 3, "signer": 2, "sender": 1}
-        if current is None or rank[role] > rank[current]:
+        # A sender named in the report's own sentence keeps that part when a later list of
+        # signers repeats the name: it may be set apart from that list (see _finish).
+        if current is None or _ROLE_RANK[role] > _ROLE_RANK[current]:
             self.roles[bioguide] = role
 
 
@@ -328,8 +354,9 @@ def _add_signature_block(
         first = bisect_left(mention_starts, closing.end())
         last = bisect_left(mention_starts, closing.end() + _SIGNATURE_BLOCK_CHARS, first)
         for mention in mentions[first:last]:
-            draft.add_role(mention.bioguide, "signer")
-            draft.named_sender = True
+            if mention.bioguide not in draft.roles:
+                draft.add_role(mention.bioguide, "signer")
+                draft.named_sender = True
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -389,7 +416,9 @@ def _read_letter_sentence(
     other_sender = not senders and _other_sender(text, start, trigger.start(), excluded)
     congressional = bool(senders) or ((cue or not counts.empty) and not other_sender)
 
-    target = _choose_target(drafts, roles, text, sentence, senders, counts, definite, new_letter)
+    target = _choose_target(
+        drafts, roles, senders, counts, definite, new_letter, {span.name.split()[-1] for span in recipients}
+    )
     if target is None:
         if not congressional:
             return
@@ -421,18 +450,19 @@ def _read_letter_sentence(
     if not target.ask and ask:
         target.ask = ask
     if target.sent_on is None:
-        target.sent_on = _sent_on(text, sentence, quotes, published, introducing=not definite)
+        target.sent_on = _sent_on(
+            text, sentence, quotes, _dateline_before(text, start, published), introducing=not definite
+        )
 
 
 def _choose_target(
     drafts: list[_Draft],
     roles: dict[str, str],
-    text: str,
-    sentence: Sentence,
     senders: list[Mention],
     counts: StatedCounts,
     definite: bool,
     new_letter: bool,
+    recipient_keys: set[str],
 ) -> _Draft | None:
     if not drafts:
         return None
@@ -456,24 +486,41 @@ def _choose_target(
             and counts.total == draft.counts.total
         ):
             return draft
+    # A headline or summary that named no one ("Letter from 42 Senators to McConnell ..."), then
+    # the body naming senders of a letter to the same people: one letter.
+    latest = drafts[-1]
+    if (
+        recipient_keys
+        and not latest.named_sender
+        and recipient_keys & {name.split()[-1] for name in latest.recipients}
+        and (
+            counts.empty
+            or latest.counts.empty
+            or latest.counts.total in (counts.total, (counts.total or 0) + len(names))
+        )
+    ):
+        return latest
     return None
 
 
 def _is_definite(text: str, sentence: Sentence, trigger: re.Match[str]) -> bool:
-    word = trigger.group().lower()
-    if not word.startswith("letter"):
+    """Whether the letter word refers back ("the letter", "her letter", "Kaptur's letter")."""
+    if not trigger.group().lower().startswith("letter"):
         return False
-    if word == "letters" and not _DETERMINER.search(
-        text, max(sentence.start, trigger.start() - 60), trigger.start()
-    ):
-        return False
-    determiner = _DETERMINER.search(text, max(sentence.start, trigger.start() - 60), trigger.start())
-    if determiner is None:
-        return False
-    det = determiner.group("det").lower()
-    if det == "the" and text.startswith("following", determiner.end("det") + 1):
-        return False
-    return det not in {"a", "an", "another", "new", "two", "three", "separate"}
+    words = text[max(sentence.start, trigger.start() - 60) : trigger.start()].split()[-5:]
+    following = False
+    for word in reversed(words):
+        bare = word.strip(',;:()"\u201c\u201d').lower()
+        if bare.endswith(("'s", "\u2019s")):
+            return True
+        if bare in _INDEFINITE:
+            return False
+        if bare in _DEFINITE:
+            return not (bare == "the" and following)
+        if bare in _NOT_ADJECTIVE:
+            return False
+        following = bare == "following"
+    return False
 
 
 def _roles(text: str, sentence: Sentence, senders: list[Mention]) -> dict[str, str]:
@@ -568,6 +615,19 @@ def _other_sender(text: str, start: int, end: int, excluded: list[tuple[int, int
     return False
 
 
+def _dateline_before(text: str, position: int, published: date | None) -> date | None:
+    """The day "today" means here: a press release's dateline above the sentence, else publication.
+
+    Digests of press releases put each item under its own date line ("Nov. 26").
+    """
+    anchor = published
+    for line in _DATELINE.finditer(text, 0, position):
+        found = find_dates(text, line.start("day"), line.end("day"), published)
+        if found and found[0].value is not None:
+            anchor = found[0].value
+    return anchor
+
+
 def _sent_on(
     text: str, sentence: Sentence, quotes: list[tuple[int, int]], published: date | None, *, introducing: bool
 ) -> date | None:
@@ -621,11 +681,12 @@ def _finish(text: str, draft: _Draft, mention_chambers: dict[str, str | None]) -
         signers += others
     elif others:
         total = draft.counts.total
-        # One named sender, or named senders set apart from a larger stated group, lead it.
-        if len(others) == 1 or (total is not None and total > len(others) + len(signers)):
+        # One named sender, or senders set apart from a further list or a larger stated group,
+        # lead it; a flat list of co-senders all sign.
+        if len(others) == 1 or signers or (total is not None and total > len(others)):
             leads = others
         else:
-            signers = others + signers
+            signers = others
     chambers = set(draft.chambers)
     for bioguide in (*leads, *signers):
         chamber = mention_chambers.get(bioguide)

@@ -247,7 +247,7 @@ def _line_break_ends_sentence(text: str, start: int, newline: int, nxt: int) -> 
     if not before:
         return False
     following = text[nxt]
-    if following.islower() or (following.isdigit() and before.endswith(".")):
+    if following.islower():
         return False
     last = before[-1]
     if last in ",:;(-\u2013\u2014&":
