@@ -8,6 +8,7 @@ each queuing the next step only after its transaction commits.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import random
@@ -154,11 +155,7 @@ def source_poll(*, source_id: int) -> PollOutcome:
             return PollOutcome("not_modified")
         if source.kind == SourceKind.FEED:
             entries = parse_feed(result.content, base_url=result.url, content_type=result.content_type)
-            new_ids = [
-                article.pk
-                for article, created in (_article_from_entry(source=source, entry=entry) for entry in entries)
-                if created
-            ]
+            new_ids = _articles_from_entries(source=source, entries=entries)
         else:
             new_ids = _article_from_page_source(source=source, result=result)
     except (FetchError, FeedError, PageError) as exc:
@@ -206,22 +203,48 @@ def _source_failed(source: Source, *, error: str, retry_after: float | None = No
     Source.objects.filter(pk=source.pk).update(**fields)
 
 
-def _article_from_entry(*, source: Source, entry) -> tuple[Article, bool]:
-    """get_or_create on the canonical URL: a re-poll or a second feed finds the same row."""
-    article, created = Article.objects.get_or_create(
-        canonical_url=entry.url,
-        defaults={
-            "url": entry.link[:2000],
-            "title": entry.title,
-            "author": entry.author,
-            "published_at": entry.published,
-            "source": source,
-            "feed_content": entry.content_html,
-        },
+def _articles_from_entries(*, source: Source, entries) -> list[int]:
+    """Store a feed's new entries and queue their fetch; returns the ids queued.
+
+    Keyed on the canonical URL under a unique constraint: a re-poll, a second feed carrying
+    the story, or two workers polling the same feed at once all end with one row per story
+    (ignore_conflicts), and the fetch claim makes a doubly queued fetch run once.
+    """
+    by_url = {entry.url: entry for entry in entries}
+    known = set(
+        Article.objects.filter(canonical_url__in=list(by_url)).values_list("canonical_url", flat=True)
     )
-    if created:
-        _enqueue("fetch_article", article.pk)
-    return article, created
+    fresh = [entry for url, entry in by_url.items() if url not in known]
+    if not fresh:
+        return []
+    with transaction.atomic():
+        Article.objects.bulk_create(
+            [
+                Article(
+                    canonical_url=entry.url,
+                    url=entry.link[:2000],
+                    title=entry.title,
+                    author=entry.author,
+                    published_at=entry.published,
+                    source=source,
+                    feed_content=entry.content_html,
+                )
+                for entry in fresh
+            ],
+            ignore_conflicts=True,
+        )
+        queued = list(
+            Article.objects.filter(
+                canonical_url__in=[entry.url for entry in fresh],
+                fetch_status=FetchStatus.PENDING,
+                claimed_at__isnull=True,
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        for article_id in queued:
+            _enqueue("fetch_article", article_id)
+    return queued
 
 
 def _article_from_page_source(*, source: Source, result) -> list[int]:
@@ -273,6 +296,19 @@ def article_fetch(*, article_id: int, final_attempt: bool = True) -> str:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:  # deleted while queued
         return "missing"
+    try:
+        return _article_fetch_claimed(article, final_attempt=final_attempt)
+    except DatabaseError:
+        # Transient database trouble: give the claim back so the retry can take it.
+        with contextlib.suppress(DatabaseError):
+            Article.objects.filter(pk=article_id, fetch_status=FetchStatus.FETCHING).update(
+                fetch_status=FetchStatus.PENDING, claimed_at=None
+            )
+        raise
+
+
+def _article_fetch_claimed(article: Article, *, final_attempt: bool) -> str:
+    article_id = article.pk
     target = article.url or article.canonical_url
     try:
         result = fetch(target, purpose="page")
@@ -305,9 +341,12 @@ def _article_store_text(
     published: datetime | None = None,
     error: str = "",
 ) -> bool:
-    """Store fetched text; queue analysis unless the text is unchanged or a known duplicate.
+    """Store fetched text and analyse it here, unless unchanged or a known duplicate.
 
-    Returns whether analysis was queued.
+    Analysing in the fetching worker (rather than queuing another task) saves a broker round
+    trip and two commits per article; the fetch claim already makes this worker the only one
+    on the article. The text and the findings are committed together. Returns whether the
+    article was analysed.
     """
     text = text[:TEXT_MAX_CHARS]
     digest = content_hash(text)
@@ -346,9 +385,20 @@ def _article_store_text(
     if not changed and article.analysis_status == AnalysisStatus.DONE:
         article.save(update_fields=update_fields)
         return False
-    article.analysis_status = AnalysisStatus.PENDING
-    article.save(update_fields=[*update_fields, "analysis_status"])
-    _enqueue("analyse_article_task", article.pk)
+    try:
+        analysis = run_engine(article)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # an engine bug on one article must not wedge the queue
+        log.exception("analysis failed for article %s", article.pk)
+        article.analysis_status = AnalysisStatus.FAILED
+        article.error = f"analysis: {exc.__class__.__name__}: {exc}"[:5000]
+        article.save(update_fields=[*update_fields, "analysis_status"])
+        return False
+    with transaction.atomic():
+        article.analysis_status = AnalysisStatus.RUNNING
+        article.save(update_fields=[*update_fields, "analysis_status"])
+        analysis_store(article=article, analysis=analysis)
     return True
 
 
@@ -492,11 +542,11 @@ def run_engine(article: Article):
     """The extraction engine's ArticleAnalysis for an article, with the current indexes."""
     from members.name_loading import load_name_index
     from tracker.extraction import analyse_article
-    from tracker.extraction.loading import load_letter_index
+    from tracker.indexes import current_letter_index
 
     published = timezone.localdate(article.published_at) if article.published_at else None
     return analyse_article(
-        article.text, published=published, names=load_name_index(), letters=load_letter_index()
+        article.text, published=published, names=load_name_index(), letters=current_letter_index()
     )
 
 
@@ -514,24 +564,42 @@ def analysis_store(*, article: Article, analysis) -> None:
     from letters.models import Letter
     from members.models import Member
 
+    # The text may have changed while the engine ran (a re-fetch stored new text and queued a new
+    # analysis): this analysis is then stale and must not overwrite the newer one's findings or
+    # mark the article done. The row lock orders us against that fetch and the newer analysis.
+    if (
+        not Article.objects.select_for_update()
+        .filter(pk=article.pk, content_hash=article.content_hash)
+        .exists()
+    ):
+        return
     now = timezone.now()
+    # Nothing stored yet on a first analysis (the store is atomic): no stale rows to look for.
+    first_run = article.analysed_at is None
     # Members named.
     counts = {m.bioguide: m for m in analysis.members}
-    member_ids = dict(Member.objects.filter(bioguide__in=counts).values_list("bioguide", "pk"))
-    MemberMention.objects.filter(article=article).exclude(member_id__in=member_ids.values()).delete()
-    MemberMention.objects.bulk_create(
-        [
-            MemberMention(article=article, member_id=pk, name=counts[b].name[:200], count=counts[b].count)
-            for b, pk in member_ids.items()
-        ],
-        update_conflicts=True,
-        unique_fields=["article", "member"],
-        update_fields=["name", "count"],
+    member_ids = (
+        dict(Member.objects.filter(bioguide__in=counts).values_list("bioguide", "pk")) if counts else {}
     )
+    if not first_run:
+        MemberMention.objects.filter(article=article).exclude(member_id__in=member_ids.values()).delete()
+    if member_ids:
+        MemberMention.objects.bulk_create(
+            [
+                MemberMention(article=article, member_id=pk, name=counts[b].name[:200], count=counts[b].count)
+                for b, pk in member_ids.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["article", "member"],
+            update_fields=["name", "count"],
+        )
 
     # Letters reported.
     matched_ids = {r.matched_letter for r in analysis.letters if r.matched_letter}
-    existing_letters = set(Letter.objects.filter(pk__in=matched_ids).values_list("pk", flat=True))
+    existing_letters = (
+        set(Letter.objects.filter(pk__in=matched_ids).values_list("pk", flat=True)) if matched_ids else set()
+    )
+    new_proposals: list[ProposedLetter] = []
     kept_mentions: set[int] = set()
     kept_proposals: set[str] = set()
     for report in analysis.letters:
@@ -560,20 +628,28 @@ def analysis_store(*, article: Article, analysis) -> None:
             if digest in kept_proposals:
                 continue
             kept_proposals.add(digest)
+            if first_run:
+                new_proposals.append(ProposedLetter(article=article, evidence_hash=digest, **fields))
+                continue
             proposal, created = ProposedLetter.objects.get_or_create(
                 article=article, evidence_hash=digest, defaults=fields
             )
             if not created and proposal.status == ProposalStatus.PENDING:
                 ProposedLetter.objects.filter(pk=proposal.pk).update(**fields)
-    Mention.objects.filter(article=article, status=ReviewStatus.PENDING).exclude(
-        letter_id__in=kept_mentions
-    ).delete()
-    ProposedLetter.objects.filter(article=article, status=ProposalStatus.PENDING).exclude(
-        evidence_hash__in=kept_proposals
-    ).delete()
+    if new_proposals:
+        # ignore_conflicts: a concurrent run of the same article (lost claim) inserted them first.
+        ProposedLetter.objects.bulk_create(new_proposals, ignore_conflicts=True)
+    if not first_run:
+        Mention.objects.filter(article=article, status=ReviewStatus.PENDING).exclude(
+            letter_id__in=kept_mentions
+        ).delete()
+        ProposedLetter.objects.filter(article=article, status=ProposalStatus.PENDING).exclude(
+            evidence_hash__in=kept_proposals
+        ).delete()
     Article.objects.filter(pk=article.pk).update(
         analysis_status=AnalysisStatus.DONE, analysed_at=now, claimed_at=None
     )
+    article.analysis_status, article.analysed_at, article.claimed_at = AnalysisStatus.DONE, now, None
 
 
 def _mention_record_coverage(mention: Mention, *, at: datetime) -> bool:

@@ -1,0 +1,87 @@
+"""The tracked-letter index the engine links reports against, cached per worker process.
+
+Building it costs four queries over every letter; a worker analysing hundreds of articles a
+minute reuses it until letters change. Change detection mirrors members.name_loading: ORM
+writes to letters, signatures or recipients bump a generation here (this process) and a
+shared cache version (other processes, once committed); one aggregate query catches writes
+that send no signals (bulk loads).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+
+LETTER_INDEX_VERSION_KEY = "signatory:letter-index-version"
+
+_lock = threading.Lock()
+_cached: tuple[tuple[Any, ...], Any] | None = None
+_generation = 0
+
+
+def _data_version() -> tuple[Any, ...]:
+    from letters.models import Letter, Signature
+
+    quote = connection.ops.quote_name
+    figures = ", ".join(
+        f"(SELECT {function} FROM {quote(model._meta.db_table)})"  # noqa: S608 - names from model metadata
+        for model in (Letter, Signature)
+        for function in ("COUNT(*)", f"MAX({quote(model._meta.pk.column)})")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {figures}")
+        row = cursor.fetchone()
+    try:
+        shared = cache.get(LETTER_INDEX_VERSION_KEY)
+    except Exception:  # a cache outage must not stop analysis
+        shared = None
+    return (_generation, *row, shared)
+
+
+def current_letter_index():
+    """The engine's LetterIndex over every tracked letter, rebuilt only when letters changed."""
+    from tracker.extraction.loading import load_letter_index
+
+    global _cached
+    version = _data_version()
+    cached = _cached
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    with _lock:
+        if _cached is not None and _cached[0] == version:
+            return _cached[1]
+        index = load_letter_index()
+        _cached = (version, index)
+        return index
+
+
+def letter_index_changed() -> None:
+    """Tell every process that tracked letters changed."""
+    global _cached
+    _cached = None
+    try:
+        try:
+            cache.incr(LETTER_INDEX_VERSION_KEY)
+        except ValueError:
+            cache.set(LETTER_INDEX_VERSION_KEY, 1, timeout=None)
+    except Exception:  # noqa: S110 - the in-process reset above still happened
+        pass
+
+
+def _letters_written(**kwargs: Any) -> None:
+    global _generation
+    _generation += 1
+    transaction.on_commit(letter_index_changed)
+
+
+def connect_signals() -> None:
+    from letters.models import Letter, LetterRecipient, Signature
+
+    for model in (Letter, Signature, LetterRecipient):
+        name = model._meta.model_name
+        post_save.connect(_letters_written, sender=model, dispatch_uid=f"letter_index_{name}_saved")
+        post_delete.connect(_letters_written, sender=model, dispatch_uid=f"letter_index_{name}_deleted")
