@@ -36,7 +36,9 @@ def analyse_article(
     triggers = find_triggers(text)
     if triggers:
         # Sentences before the paragraph of the first letter word cannot be part of a report.
-        sentences = split_sentences(text, paragraph_start_before(text, triggers[0].start()))
+        sentences = split_sentences(
+            text, paragraph_start_before(text, triggers[0].start()), until=triggers[-1].start()
+        )
         for draft in find_letter_reports(text, sentences, mentions, published=published, triggers=triggers):
             report = LetterReport(
                 sent_on=draft.sent_on,

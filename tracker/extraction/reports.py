@@ -312,6 +312,7 @@ def find_letter_reports(
     if not by_sentence:
         return []
     mention_starts = [mention.start for mention in mentions]
+    datelines = _datelines(text, published)
     mention_chambers = {mention.bioguide: mention.chamber for mention in mentions}
     drafts: list[_Draft] = []
     for index in range(min(by_sentence), len(sentences)):
@@ -337,6 +338,7 @@ def find_letter_reports(
             first,
             published=published,
             previous_start=sentences[index - 1].start if index else None,
+            datelines=datelines,
         )
     if drafts:
         _add_signature_block(text, drafts, mentions, mention_starts)
@@ -376,6 +378,7 @@ def _read_letter_sentence(
     *,
     published: date | None,
     previous_start: int | None = None,
+    datelines: list[tuple[int, date]] = (),  # type: ignore[assignment]
 ) -> None:
     start, end = sentence
     recipients = find_recipients(text, start, end, published=published)
@@ -451,7 +454,7 @@ def _read_letter_sentence(
         target.ask = ask
     if target.sent_on is None:
         target.sent_on = _sent_on(
-            text, sentence, quotes, _dateline_before(text, start, published), introducing=not definite
+            text, sentence, quotes, _dateline_before(datelines, start, published), introducing=not definite
         )
 
 
@@ -615,16 +618,28 @@ def _other_sender(text: str, start: int, end: int, excluded: list[tuple[int, int
     return False
 
 
-def _dateline_before(text: str, position: int, published: date | None) -> date | None:
-    """The day "today" means here: a press release's dateline above the sentence, else publication.
+def _datelines(text: str, published: date | None) -> list[tuple[int, date]]:
+    """Date lines of press releases ("Nov. 26" alone on a line), resolved, in text order.
 
-    Digests of press releases put each item under its own date line ("Nov. 26").
+    Digests of press releases put each item under its own date line.
     """
+    if "\n" not in text:
+        return []
+    found = []
+    for line in _DATELINE.finditer(text):
+        dates = find_dates(text, line.start("day"), line.end("day"), published)
+        if dates and dates[0].value is not None:
+            found.append((line.start(), dates[0].value))
+    return found
+
+
+def _dateline_before(datelines: list[tuple[int, date]], position: int, published: date | None) -> date | None:
+    """The day "today" means at `position`: the dateline above it, else the publication date."""
     anchor = published
-    for line in _DATELINE.finditer(text, 0, position):
-        found = find_dates(text, line.start("day"), line.end("day"), published)
-        if found and found[0].value is not None:
-            anchor = found[0].value
+    for line_start, day in datelines:
+        if line_start >= position:
+            break
+        anchor = day
     return anchor
 
 

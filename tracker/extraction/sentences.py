@@ -170,11 +170,19 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARTY_TAG_LINE = re.compile(r"\([^()\n]{1,30}\)[,;]?$")
 
 
-def split_sentences(text: str, start: int = 0) -> list[Sentence]:
-    """Split text[start:] into sentence spans (start, end), whitespace trimmed."""
+def split_sentences(
+    text: str, start: int = 0, *, until: int | None = None, beyond: int = 4
+) -> list[Sentence]:
+    """Split text[start:] into sentence spans (start, end), whitespace trimmed.
+
+    With `until`, stop `beyond` sentences after the one holding that offset: callers that only
+    read around known positions need not split the rest.
+    """
     spans: list[Sentence] = []
     length = len(text)
     for match in _BOUNDARY.finditer(text, start):
+        if until is not None and len(spans) > beyond and spans[-beyond - 1].start > until:
+            return spans
         cut = match.end()
         if cut <= start:
             continue
