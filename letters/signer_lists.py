@@ -291,6 +291,35 @@ def _without_credentials(text: str) -> str:
     return _CREDENTIAL.sub("", text).strip(" ,;")
 
 
+# Lines that name recipients, not signers: "cc: ...", and an address block's "The Honorable X"
+# followed by an office such as "Secretary of Defense" or "President of the United States".
+_COPY_LINE = re.compile(r"^\s*(?:b?cc|copy\s+to|attn|attention)\s*[:.]", re.IGNORECASE)
+_HONORABLE = re.compile(r"^\s*(?:the\s+)?(?:honorable|hon\.)\s", re.IGNORECASE)
+_RECIPIENT_OFFICE = re.compile(
+    r"^\s*(?:president|vice\s+president|secretary|administrator|director|ambassador|commissioner|"
+    r"attorney\s+general|governor|prime\s+minister|chief\s+executive|ceo|chair(?:man|woman)?\s+of\s+the|"
+    r"the\s+white\s+house|(?:u\.?s\.?\s+)?department|general|admiral|comptroller|inspector)\b",
+    re.IGNORECASE,
+)
+
+
+def _recipient_lines(lines: list[str]) -> set[int]:
+    skipped: set[int] = set()
+    following = [i for i, line in enumerate(lines) if line.strip()]
+    for position, index in enumerate(following):
+        line = lines[index]
+        if _COPY_LINE.match(line):
+            skipped.add(index)
+            continue
+        next_line = lines[following[position + 1]] if position + 1 < len(following) else ""
+        after_comma = line.split(",", 1)[1] if "," in line else ""
+        if _HONORABLE.match(line) and (
+            _RECIPIENT_OFFICE.match(next_line) or _RECIPIENT_OFFICE.match(after_comma)
+        ):
+            skipped.add(index)
+    return skipped
+
+
 def split_signer_list(text: str) -> list[NamedPiece]:
     """The people a pasted signer list names, in order, as written (not yet read or matched).
 
@@ -298,8 +327,10 @@ def split_signer_list(text: str) -> list[NamedPiece]:
     core drops the rest ("Sincerely,", "Member of Congress").
     """
     pieces: list[NamedPiece] = []
-    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if not raw_line.strip():
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    recipients = _recipient_lines(lines)
+    for number, raw_line in enumerate(lines):
+        if not raw_line.strip() or number in recipients:
             continue
         hints = _hint_line(_clean_cell(raw_line))
         if hints is not None and pieces:

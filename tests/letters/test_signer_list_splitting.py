@@ -1,10 +1,12 @@
 """Splitting pasted signer lists into the people they name (no member matching here)."""
 
 from letters.signer_lists import Hints, split_signer_list
+from members.names import parse_member_reference
 
 
 def texts(block: str) -> list[str]:
-    return [piece.text for piece in split_signer_list(block) if piece.text != "Sincerely"]
+    """The pieces that name someone (the names core drops "Sincerely", "U.S. Senator", ...)."""
+    return [piece.text for piece in split_signer_list(block) if parse_member_reference(piece.text)]
 
 
 def test_dear_colleague_block_with_member_of_congress_under_each_name():
@@ -132,3 +134,28 @@ def test_committee_roles_before_names_in_a_press_release_are_dropped():
         "Michael McCaul (R-TX)",
         "Representative Richard Hudson (R-NC)",
     ]
+
+
+def test_recipient_lines_are_not_signers():
+    block = """The Honorable Joseph R. Biden, Jr.
+President of the United States
+The White House
+
+Dear Mr. President:
+
+Sincerely,
+Marcy Kaptur
+Member of Congress
+
+cc: The Honorable Lloyd J. Austin III, Secretary of Defense
+"""
+    assert texts(block) == ["Marcy Kaptur"]
+
+
+def test_all_caps_three_column_block_with_underscores():
+    block = (
+        "____________________    ____________________    ____________________\n"
+        "ELIZABETH WARREN        SHERROD BROWN           BERNARD SANDERS\n"
+        "United States Senator   U.S. Senator            United States Senator\n"
+    )
+    assert texts(block) == ["ELIZABETH WARREN", "SHERROD BROWN", "BERNARD SANDERS"]
