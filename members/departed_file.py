@@ -7,18 +7,30 @@ Only this derived file is repaired; official files must parse as they are. Plain
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import Any
 
 DERIVED_FILE = "legislators-departed-since-2012.yaml"
-_BIOGUIDE = re.compile(r"^[A-Z][0-9]{6}$")
+# The only placeholder the history holds; any other bad id stays an error for the importer.
+PLACEHOLDER_BIOGUIDE = "TODO"
 
 
 def _seat(term: dict) -> tuple:
     if term.get("type") == "sen":
         return ("sen", term.get("state"), term.get("class"))
     return ("rep", term.get("state"), term.get("district"))
+
+
+def _is_record(record: Any) -> bool:
+    terms = record.get("terms") if isinstance(record, dict) else None
+    return isinstance(terms, list) and all(isinstance(term, dict) for term in terms)
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        return None  # the importer reports bad dates, naming the record
 
 
 def repair_departed_records(records: list[Any], *, other_records: list[Any]) -> tuple[list[Any], list[str]]:
@@ -38,12 +50,15 @@ def repair_departed_records(records: list[Any], *, other_records: list[Any]) -> 
     kept, notes = [], []
     dropped_terms = fixed_112th = clipped = 0
     for record in records:
-        bioguide = str((record.get("id") or {}).get("bioguide"))
-        if not _BIOGUIDE.match(bioguide):
+        if not _is_record(record):
+            kept.append(record)  # malformed: left for the importer to name
+            continue
+        bioguide = (record.get("id") or {}).get("bioguide")
+        if bioguide == PLACEHOLDER_BIOGUIDE:
             notes.append(f"dropped placeholder record {bioguide!r} ({record.get('name')})")
             continue
         terms = []
-        for term in record.get("terms") or []:
+        for term in record["terms"]:
             if term.get("end_approximate") and str(term.get("end")) < str(term.get("start")):
                 dropped_terms += 1
                 continue
@@ -55,14 +70,15 @@ def repair_departed_records(records: list[Any], *, other_records: list[Any]) -> 
 
     starts_by_seat: dict[tuple, list[date]] = {}
     for record in [*kept, *other_records]:
-        for term in record.get("terms") or []:
-            if term.get("type") in ("rep", "sen") and term.get("start"):
-                starts_by_seat.setdefault(_seat(term), []).append(date.fromisoformat(str(term["start"])))
+        for term in record["terms"] if _is_record(record) else ():
+            start = _day(term.get("start"))
+            if term.get("type") in ("rep", "sen") and start:
+                starts_by_seat.setdefault(_seat(term), []).append(start)
     for record in kept:
-        for position, term in enumerate(record["terms"]):
-            if not term.get("end_approximate") or term.get("type") not in ("rep", "sen"):
+        for position, term in enumerate(record["terms"] if _is_record(record) else ()):
+            start, end = _day(term.get("start")), _day(term.get("end"))
+            if not (term.get("end_approximate") and term.get("type") in ("rep", "sen") and start and end):
                 continue
-            start, end = date.fromisoformat(str(term["start"])), date.fromisoformat(str(term["end"]))
             successors = [s for s in starts_by_seat.get(_seat(term), []) if start < s <= end]
             if successors:
                 record["terms"][position] = {**term, "end": (min(successors) - timedelta(days=1)).isoformat()}

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from members.departed_file import DERIVED_FILE, repair_departed_records
+
 SNAPSHOT_PATH = Path(__file__).resolve().parent / "data" / "legislators.json.gz"
 SNAPSHOT_FORMAT = 1
 
@@ -48,6 +50,8 @@ class LegislatorFiles:
     committees: list[Any] | None = None
     committee_membership: dict[str, Any] | None = None
     origin: str = ""
+    # What was repaired on reading (see members/departed_file.py).
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_yaml(text: str | bytes, *, name: str) -> Any:
@@ -75,6 +79,7 @@ def _files_from_texts(texts: dict[str, str | None], *, origin: str) -> Legislato
         text = texts.get(name)
         if text is not None:
             files.dated.append((name, parse_yaml(text, name=name)))
+    _repair_derived_file(files)
     if texts.get(HISTORICAL_CSV) is not None:
         files.historical_rows = parse_csv(texts[HISTORICAL_CSV], name=HISTORICAL_CSV)
     if texts.get(COMMITTEES_FILE) is not None:
@@ -82,6 +87,18 @@ def _files_from_texts(texts: dict[str, str | None], *, origin: str) -> Legislato
     if texts.get(MEMBERSHIP_FILE) is not None:
         files.committee_membership = parse_yaml(texts[MEMBERSHIP_FILE], name=MEMBERSHIP_FILE)
     return files
+
+
+def _repair_derived_file(files: LegislatorFiles) -> None:
+    for position, (name, records) in enumerate(files.dated):
+        if name != DERIVED_FILE or not isinstance(records, list):
+            continue
+        others = [
+            record for other, rs in files.dated if other != name and isinstance(rs, list) for record in rs
+        ]
+        repaired, notes = repair_departed_records(records, other_records=others)
+        files.dated[position] = (name, repaired)
+        files.notes.extend(f"{name}: {note}" for note in notes)
 
 
 _ALL_FILES = (*DATED_FILES, HISTORICAL_CSV, COMMITTEES_FILE, MEMBERSHIP_FILE)

@@ -319,3 +319,20 @@ def test_an_import_that_changes_members_tells_the_name_index(
         import_members(source=source)
 
     assert calls == [1]
+
+
+def test_the_derived_departed_file_is_repaired_on_reading(tmp_path):
+    files = default_files()
+    placeholder = {
+        "id": {"bioguide": "TODO"},
+        "name": {"first": "Mike", "last": "Rounds"},
+        "terms": [
+            {"type": "sen", "start": "2015-01-06", "end": "2015-01-03", "state": "SD", "party": "Republican"}
+        ],
+    }
+    files["legislators-departed-since-2012.yaml"].append(placeholder)
+
+    report = import_members(source=write_source(tmp_path, files))
+
+    assert report.changes["Member"].created == 6
+    assert not Member.objects.filter(last_name="Rounds").exists()

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from members.departed_file import DERIVED_FILE, repair_departed_records
 from members.importer import parse_legislator_files
 from members.legislator_files import SNAPSHOT_PATH, LegislatorSourceError, read_directory, write_snapshot
 
@@ -25,13 +24,8 @@ class Command(BaseCommand):
             files = read_directory(source)
         except LegislatorSourceError as exc:
             raise CommandError(str(exc)) from exc
-        for position, (name, records) in enumerate(files.dated):
-            if name == DERIVED_FILE:
-                others = [record for other, rs in files.dated if other != name for record in rs]
-                repaired, notes = repair_departed_records(records, other_records=others)
-                files.dated[position] = (name, repaired)
-                for note in notes:
-                    self.stdout.write(f"{name}: {note}")
+        for note in files.notes:  # repairs of the derived departed-since-2012 file
+            self.stdout.write(note)
         try:
             incoming = parse_legislator_files(files)
         except LegislatorSourceError as exc:
