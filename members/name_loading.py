@@ -29,17 +29,26 @@ _generation = 0
 
 
 def _data_version() -> tuple[Any, ...]:
-    # Counts catch deletions, max ids catch additions; in-place edits bump the generation (this
-    # process) or the shared version. One statement of four scalar subqueries: each stays an
-    # index-only lookup (SQLite scans the table when COUNT and MAX share one SELECT).
+    # Counts catch deletions, max ids catch additions; the bioguide and start bounds tell apart
+    # two data sets of the same size (tests roll back and reuse ids). In-place edits bump the
+    # generation (this process) or the shared version. One statement of scalar subqueries, each
+    # an index-only lookup (SQLite scans the table when COUNT and MAX share one SELECT).
     quote = connection.ops.quote_name
-    figures = ", ".join(
+    figures = [
+        (Term, "COUNT(*)"),
+        (Term, f"MAX({quote(Term._meta.pk.column)})"),
+        (Term, f"MAX({quote(Term._meta.get_field('start').column)})"),
+        (Member, "COUNT(*)"),
+        (Member, f"MAX({quote(Member._meta.pk.column)})"),
+        (Member, f"MIN({quote(Member._meta.get_field('bioguide').column)})"),
+        (Member, f"MAX({quote(Member._meta.get_field('bioguide').column)})"),
+    ]
+    select = ", ".join(
         f"(SELECT {function} FROM {quote(model._meta.db_table)})"  # noqa: S608 - names from model metadata
-        for model in (Term, Member)
-        for function in ("COUNT(*)", f"MAX({quote(model._meta.pk.column)})")
+        for model, function in figures
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {figures}")
+        cursor.execute(f"SELECT {select}")
         row = cursor.fetchone()
     return (_generation, *row, _shared_version())
 

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from members.models import Member, Term
 from members.name_loading import load_name_index, name_index_changed
@@ -88,3 +89,15 @@ def test_a_deleted_term_rebuilds_the_index():
     assert load_name_index().term_on("R000575", date(2024, 6, 1)) is not None
     Term.objects.filter(member=member).delete()
     assert load_name_index().term_on("R000575", date(2024, 6, 1)) is None
+
+
+def test_a_different_data_set_of_the_same_size_rebuilds_the_index():
+    # Tests roll back and reuse ids, and bulk writes send no signals: the bounds tell them apart.
+    Member.objects.bulk_create([Member(id=1, bioguide="A000001", first_name="Ann", last_name="Alpha")])
+    first = load_name_index()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {Member._meta.db_table}")  # noqa: S608 - a model table name
+    Member.objects.bulk_create([Member(id=1, bioguide="B000001", first_name="Bob", last_name="Beta")])
+    rebuilt = load_name_index()
+    assert rebuilt is not first
+    assert "B000001" in rebuilt
