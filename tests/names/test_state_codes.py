@@ -37,6 +37,14 @@ def test_state_names_cover_fifty_states_dc_and_the_territories():
         ("U.S. Virgin Islands", "VI"),
         ("American Samoa", "AS"),
         ("Northern Mariana Islands", "MP"),
+        ("N. Mariana Islands", "MP"),
+        ("V.I.", "VI"),
+        ("W. Va.", "WV"),
+        ("Ind.", "IN"),
+        ("Ore.", "OR"),
+        ("Okla.", "OK"),
+        ("Ariz.", "AZ"),
+        ("Tex.", "TX"),
     ],
 )
 def test_state_code_reads_postal_codes_names_and_ap_abbreviations(written, code):
