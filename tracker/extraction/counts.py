@@ -121,6 +121,15 @@ def number_value(word: str) -> int | None:
     return None
 
 
+_CHAMBER_AFTER = re.compile(r"\s+(?:on|in|of|from)\s+the\s+(House|Senate)\b")
+
+
+def _chamber_after(text: str, position: int, end: int) -> str:
+    """ "Six Democrats on the House Appropriations Subcommittee": the chamber, as a qualifier word."""
+    match = _CHAMBER_AFTER.match(text, position, end)
+    return f" {match.group(1).lower()}" if match else ""
+
+
 def find_counts(text: str, start: int, end: int) -> StatedCounts:
     """Signer counts stated in text[start:end], by party (D/R/I) and in total."""
     counts = StatedCounts()
@@ -146,7 +155,7 @@ def find_counts(text: str, start: int, end: int) -> StatedCounts:
         }:
             minimum = False
         counts.minimum = counts.minimum or minimum
-        qualifiers = match.group(0).lower()
+        qualifiers = match.group(0).lower() + _chamber_after(text, match.end(), end)
         if "house" in qualifiers or "reps." in qualifiers or "representatives" in qualifiers:
             counts.chambers.add("house")
         if "senate" in qualifiers or "senator" in qualifiers or "sens." in qualifiers:

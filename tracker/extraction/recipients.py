@@ -289,6 +289,7 @@ _ORGANISATION_WORDS = frozenset(
 _LEADING_OFFICE_WORDS = frozenset(
     {"fbi", "majority", "minority", "house", "senate", "treasury", "fed", "prime"}
 )
+_ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z&.]{1,9}\)[,.]?$")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Lower-case words that close a body's name: "Senate leadership", "congressional leaders".
 _COLLECTIVE_WORDS = frozenset({"leadership", "leaders", "appropriators", "negotiators", "conferees"})
@@ -298,7 +299,9 @@ _TOKEN = re.compile(r"[^\s,;:]+|,")
 _PERSON_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 
 _TO_CUE = re.compile(
-    r"\b(?:[Ll]etters?|wrote|writes|writing|write|sent|send|sends|penned|addressed|directed|delivered)\b"
+    r"\bwrote\s+(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman"
+    r"|Commissioner|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
+    r"|\b(?:[Ll]etters?|wrote|writes|writing|write|sent|send|sends|penned|addressed|directed|delivered)\b"
     r"(?:[^.;\"\u201c\u201d]|\.(?!\s+[A-Z])|(?<=[A-Z])\.|(?<=Sen|Rep|Gov|Mrs)\.|(?<=Sens|Reps)\.|(?<=Dr|Mr|Ms|Jr|St)\.)"
     r"{0,60}?\bto\s+(?=[A-Z]|the\s)"
 )
@@ -318,7 +321,7 @@ _LOWER_BODY = re.compile(
 _ASK = re.compile(
     r"\b(?:call(?:ing|ed|s)?\s+(?:on|for)|urg(?:ing|ed|es|e)|ask(?:ing|ed|s)?|press(?:ing|ed|es)?|push(?:ing|ed|es)?"
     r"|implor(?:ing|ed|es|e)|request(?:ing|ed|s)?|encourag(?:ing|ed|es|e)|demand(?:ing|ed|s)?|tell(?:ing|s)?|told"
-    r"|petition(?:ing|ed|s)?)\s+(?P<who>[^.;:!?]{1,140}?)\s+to\s+(?P<ask>(?!the\b|a\b|an\b)[a-z][^;!?]{2,400})"
+    r"|petition(?:ing|ed|s)?)\s+(?P<who>[^.;:!?]{1,60}?)\s+to\s+(?P<ask>(?!the\b|a\b|an\b)[a-z][^;!?]{2,400})"
 )
 _ASK_FOR = re.compile(
     r"\b(?:call(?:ing|ed|s)?\s+for|request(?:ing|ed|s)?|seek(?:ing|s)?|sought|demand(?:ing|ed|s)?|urg(?:ing|ed|es|e))"
@@ -405,6 +408,9 @@ def _phrase_recipients(text: str, start: int, limit: int, *, published: date | N
         if stripped.endswith(("'s", "\u2019s")):
             last_good = token.start() + len(stripped) - 2
             break
+        if _ACRONYM_IN_PARENS.match(word) and last_good > start:
+            end = token.end()  # "Environmental Protection Agency (EPA) Administrator Lee Zeldin"
+            continue
         if stripped in _COLLECTIVE_WORDS and last_good > start:
             end = token.end()
             last_good = token.start() + len(stripped)

@@ -24,6 +24,9 @@ from tracker.extraction.sentences import Sentence
 _TRIGGER_FULL = re.compile(
     r"(?:[Ll]etters?\b|LETTERS?\b"
     r"|(?:wrote|writes|writing|penned|pens)\s+(?:to\s+(?=[A-Z]|the\s|his\s|her\s|their\s)"
+    # "today wrote Environmental Protection Agency Administrator Michael Regan"
+    r"|(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman|Commissioner"
+    r"|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:note|missive))"
     r"|Dear\s+[Cc]olleague\b)"
 )
@@ -85,9 +88,10 @@ _NEW_LETTER = re.compile(
 )
 # Groups of members who send letters; a match preceded by "to" is the addressee, not the sender.
 _CONGRESS_CUE = re.compile(
-    r"\b(?:lawmakers|legislators|congressmen|congresswomen|members\s+of\s+(?:Congress|the\s+(?:House|Senate))"
+    r"\b(?:[Ll]awmakers|[Ll]egislators|[Cc]ongressmen|[Cc]ongresswomen|[Mm]embers\s+of\s+(?:Congress|the\s+(?:House|Senate))"
     r"|(?:House|Senate|congressional|Congressional)\s+(?:Democrats|Republicans|lawmakers|members|leaders|GOP|Democratic\s+\w+|Republican\s+\w+)"
-    r"|[Ss]enators|Reps\.|Sens\.|Congress\s+members|(?:[A-Z][\w-]*\s+)+Caucus|bipartisan\s+group|Democrats|Republicans)\b"
+    r"|[Ss]enators|Reps\.|Sens\.|Congress\s+members|(?:[A-Z][\w-]*\s+)+Caucus|[Bb]ipartisan\s+group|Democrats|Republicans"
+    r"|(?:Republican|Democratic|GOP)\s+(?:leaders|lawmakers|members|senators|colleagues))\b"
 )
 _CUE_AS_RECIPIENT = re.compile(
     r"\b(?:to|with|on|at|among|for|by\s+other)\s+(?:the\s+|all\s+|\d+\s+|fellow\s+)?$"
@@ -112,7 +116,7 @@ _JOIN_BY = re.compile(
     r"\b(?:joined\s+by|(?:also\s+)?(?:co-?)?signed\s+(?:on\s+)?by|along\s+with|together\s+with|alongside"
     r"|(?:co-?)?signers\s+(?:include|included|were|are)|signatories\s+(?:include|included|were|are)"
     r"|(?:also\s+)?joining\s+(?:the\s+letter\s+)?(?:were|was|are|is)|(?:also\s+)?signing\s+(?:on\s+)?(?:were|was|are|is)"
-    r"|including)\b(?:\s*:)?"
+    r"|including|[Cc]o-?signers\s*(?=:))\b(?:\s*:)?"
 )
 _SPAN_END = re.compile(
     r"(?<![A-Z])(?<!Reps|Sens)(?<!Rep|Sen|Gov)[.:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
