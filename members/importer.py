@@ -33,12 +33,13 @@ from django.db import models, transaction
 from members.legislator_files import (
     COMMITTEES_FILE,
     HISTORICAL_CSV,
+    HISTORICAL_YAML,
     MEMBERSHIP_FILE,
     LegislatorFiles,
     LegislatorSourceError,
     read_source,
 )
-from members.models import Committee, CommitteeMembership, Member, Term
+from members.models import Committee, CommitteeMembership, Member, Party, Term
 from members.name_loading import name_index_changed
 
 __all__ = [
@@ -202,7 +203,7 @@ def _term_start(start: date, *, how: str) -> date:
     return start
 
 
-def _term_rows(term: dict, chamber: str, label: str) -> list[tuple]:
+def _term_rows(term: dict, chamber: str, label: str, *, historical: bool) -> list[tuple]:
     state = _text(term.get("state")).upper()
     if len(state) != 2:
         raise LegislatorSourceError(f"{label}: state {term.get('state')!r} is not a two-letter code")
@@ -223,8 +224,13 @@ def _term_rows(term: dict, chamber: str, label: str) -> list[tuple]:
     start = _term_start(start, how=shared["how"])
 
     def row(party_name: Any, caucus: Any, row_start: date, row_end: date | None, row_label: str) -> tuple:
-        party = _party_code(party_name, row_label)
-        caucus_code = _party_code(caucus, row_label) if caucus else ""
+        if historical:
+            # The published all-history file holds Whigs, Federalists, ... kept by name under 'O'.
+            party = PARTY_CODES.get(party_name, Party.OTHER)
+            caucus_code = PARTY_CODES.get(caucus, Party.OTHER) if caucus else ""
+        else:
+            party = _party_code(party_name, row_label)
+            caucus_code = _party_code(caucus, row_label) if caucus else ""
         values = {
             "chamber": chamber,
             "state": state,
@@ -253,7 +259,9 @@ def _term_rows(term: dict, chamber: str, label: str) -> list[tuple]:
     return rows
 
 
-def _parse_dated_record(record: Any, file_name: str, position: int) -> IncomingMember:
+def _parse_dated_record(
+    record: Any, file_name: str, position: int, *, historical: bool = False
+) -> IncomingMember:
     if not isinstance(record, dict):
         raise LegislatorSourceError(f"{file_name} record {position}: not a mapping")
     ids = record.get("id") or {}
@@ -298,10 +306,12 @@ def _parse_dated_record(record: Any, file_name: str, position: int) -> IncomingM
             continue
         if kind not in CHAMBERS:
             raise LegislatorSourceError(f"{term_label}: unknown term type {kind!r} (expected rep or sen)")
-        for row in _term_rows(term, CHAMBERS[kind], term_label):
+        for row in _term_rows(term, CHAMBERS[kind], term_label, historical=historical):
             _check_lengths(row, _TERM_LENGTHS, term_label)
             key = (row[0], row[_TERM_START])
             if key in terms:
+                if historical:
+                    continue  # two centuries of hand-kept rows: the first listing stands
                 raise LegislatorSourceError(f"{term_label}: a second {key[0]} term starting {key[1]}")
             terms[key] = row
     if not terms:
@@ -426,7 +436,7 @@ def parse_legislator_files(files: LegislatorFiles) -> Incoming:
             raise LegislatorSourceError(f"{file_name}: expected a list of legislators")
         in_this_file: set[str] = set()
         for position, record in enumerate(records, start=1):
-            member = _parse_dated_record(record, file_name, position)
+            member = _parse_dated_record(record, file_name, position, historical=file_name == HISTORICAL_YAML)
             if member.bioguide in in_this_file:
                 raise LegislatorSourceError(f"{member.label}: bioguide id listed twice in {file_name}")
             in_this_file.add(member.bioguide)

@@ -25,9 +25,10 @@ SNAPSHOT_FORMAT = 1
 # Files with dated terms, in precedence order: a bioguide id seen in an earlier file wins.
 # The official historical YAML is authoritative; the departed-since-2012 file is derived
 # from the repository's history (see its SOURCE.md) and only fills the gap when absent.
+HISTORICAL_YAML = "legislators-historical.yaml"
 DATED_FILES = (
     "legislators-current.yaml",
-    "legislators-historical.yaml",
+    HISTORICAL_YAML,
     "legislators-departed-since-2012.yaml",
 )
 HISTORICAL_CSV = "legislators-historical.csv"

@@ -336,3 +336,43 @@ def test_the_derived_departed_file_is_repaired_on_reading(tmp_path):
 
     assert report.changes["Member"].created == 6
     assert not Member.objects.filter(last_name="Rounds").exists()
+
+
+def test_the_published_historical_yaml_dates_former_members_and_keeps_old_parties(tmp_path):
+    files = default_files()
+    import_members(source=write_source(tmp_path / "v1", files))
+    clay = {
+        "id": {"bioguide": "C000482", "govtrack": 402339},
+        "name": {"first": "Henry", "last": "Clay"},
+        "bio": {"birthday": "1777-04-12", "gender": "M"},
+        "terms": [
+            {
+                "type": "sen",
+                "start": "1806-12-29",
+                "end": "1807-03-03",
+                "state": "KY",
+                "party": "Democratic-Republican",
+            },
+            {
+                "type": "sen",
+                "start": "1849-12-03",
+                "end": "1853-03-03",
+                "state": "KY",
+                "class": 3,
+                "party": "Whig",
+            },
+        ],
+    }
+    files["legislators-historical.yaml"] = [clay]
+
+    report = import_members(source=write_source(tmp_path / "v2", files))
+
+    member = Member.objects.get(bioguide="C000482")
+    assert member.has_dated_terms
+    assert list(member.terms.values_list("party", "party_name")) == [
+        ("O", "Democratic-Republican"),
+        ("O", "Whig"),
+    ]
+    assert party_on(member, date(1850, 1, 1)) == "O"
+    assert report.changes["Member"].updated == 1
+    assert report.changes["Term"].deleted == 1  # the undated CSV term
