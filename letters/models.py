@@ -125,7 +125,7 @@ class Letter(models.Model):
     slug = models.SlugField(max_length=320, unique=True)
     summary = models.TextField(blank=True)
     full_text = models.TextField(blank=True)
-    ask = models.CharField(max_length=500, blank=True, help_text="What the letter asks, in one line")
+    ask = models.CharField(max_length=1000, blank=True, help_text="What the letter asks, in one line")
     sent_on = models.DateField(null=True, blank=True, help_text="Empty while the letter circulates")
     status = models.CharField(max_length=12, choices=LetterStatus.choices, default=LetterStatus.SENT)
     kind = models.CharField(max_length=16, choices=LetterKind.choices, default=LetterKind.OTHER)
