@@ -540,14 +540,12 @@ def article_analyse(*, article_id: int) -> str:
 
 def run_engine(article: Article):
     """The extraction engine's ArticleAnalysis for an article, with the current indexes."""
-    from members.name_loading import load_name_index
     from tracker.extraction import analyse_article
-    from tracker.indexes import current_letter_index
+    from tracker.indexes import analysis_indexes
 
+    names, letters = analysis_indexes()
     published = timezone.localdate(article.published_at) if article.published_at else None
-    return analyse_article(
-        article.text, published=published, names=load_name_index(), letters=current_letter_index()
-    )
+    return analyse_article(article.text, published=published, names=names, letters=letters)
 
 
 def _evidence_hash(evidence: str) -> str:
