@@ -10,6 +10,7 @@ that send no signals (bulk loads).
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 from django.core.cache import cache
@@ -21,6 +22,11 @@ LETTER_INDEX_VERSION_KEY = "signatory:letter-index-version"
 _lock = threading.Lock()
 _cached: tuple[tuple[Any, ...], Any] | None = None
 _generation = 0
+# How long a worker trusts its indexes before asking the database whether members or letters
+# changed. The version checks cost a few ms of COUNT(*) per article on PostgreSQL; edits made in
+# this process (tests, the admin in a web worker) are seen at once through the generations.
+RECHECK_SECONDS = 5.0
+_checked: tuple[float, tuple[int, int], Any, Any] | None = None
 
 
 def _data_version() -> tuple[Any, ...]:
@@ -61,8 +67,9 @@ def current_letter_index():
 
 def letter_index_changed() -> None:
     """Tell every process that tracked letters changed."""
-    global _cached
+    global _cached, _checked
     _cached = None
+    _checked = None
     try:
         try:
             cache.incr(LETTER_INDEX_VERSION_KEY)
@@ -85,3 +92,18 @@ def connect_signals() -> None:
         name = model._meta.model_name
         post_save.connect(_letters_written, sender=model, dispatch_uid=f"letter_index_{name}_saved")
         post_delete.connect(_letters_written, sender=model, dispatch_uid=f"letter_index_{name}_deleted")
+
+
+def analysis_indexes():
+    """(NameIndex, LetterIndex) for the engine, re-validated at most every RECHECK_SECONDS."""
+    from members import name_loading
+
+    global _checked
+    generations = (name_loading._generation, _generation)
+    now = time.monotonic()
+    checked = _checked
+    if checked is not None and checked[1] == generations and now - checked[0] < RECHECK_SECONDS:
+        return checked[2], checked[3]
+    names, letters = name_loading.load_name_index(), current_letter_index()
+    _checked = (now, generations, names, letters)
+    return names, letters
