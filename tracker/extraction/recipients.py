@@ -289,7 +289,8 @@ _ORGANISATION_WORDS = frozenset(
 _LEADING_OFFICE_WORDS = frozenset(
     {"fbi", "majority", "minority", "house", "senate", "treasury", "fed", "prime"}
 )
-_ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z&.]{1,9}\)[,.]?$")
+# "(EPA)" after an agency's name, "(D-VA)" after a recipient member's.
+_ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z&.\-]{0,12}\)[,.]?$")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Lower-case words that close a body's name: "Senate leadership", "congressional leaders".
 _COLLECTIVE_WORDS = frozenset({"leadership", "leaders", "appropriators", "negotiators", "conferees"})

@@ -106,7 +106,7 @@ _OTHER_SENDER = re.compile(
     r"\b(?:Gov\.|Governor|governors?|Mayor|mayors?|scientists|researchers|economists|professors|doctors|physicians"
     r"|CEOs?|executives|companies|organizations|advocates|advocacy\s+groups|attorneys\s+general|Attorney\s+General"
     r"|experts|students|parents|residents|employees|workers|activists|unions?|nonprofits?|former\s+officials"
-    r"|ambassadors?|Secretary|President|Pope|judges?|clergy|bishops?)\b"
+    r"|ambassadors?|Secretary|President|Pope|judges?|clergy|bishops?|directors|associations?|groups)\b"
 )
 _LEAD_BY = re.compile(
     r"\b(?:led|spearheaded|organi[sz]ed|authored|co-?led|headed(?:\s+up)?|championed|circulated|initiated|written|drafted"
@@ -174,6 +174,9 @@ _ANAPHORIC_GROUP = re.compile(
 _SEND_VERB = re.compile(
     r"\b(?:sent|signed|wrote|penned|released|delivered|issued|circulated|led|fired\s+off)\b"
 )
+# An address block names the letter's addressee: "The Honorable Nancy Pelosi".
+_LETTER_FROM = re.compile(r"\b[Ll]etters?\s*\(?\s*from\s+(?P<who>[^()]{1,200}?)\)?\s+to\s")
+_ADDRESSEE_BEFORE = re.compile(r"\b(?:Honorable|Hon\.)\s+$")
 _CLOSING = re.compile(
     r"(?m)^\s*(?:Sincerely|Respectfully(?:\s+yours)?|Yours\s+truly|Very\s+truly\s+yours),?\s*$"
 )
@@ -391,7 +394,17 @@ def _read_letter_sentence(
     ask_start = text.find(ask, start, end) if ask else -1
     if ask_start >= 0:
         excluded.append((ask_start, ask_start + len(ask)))
-    senders = [m for m in inside if not _inside(m.start, excluded)]
+    senders = [
+        m
+        for m in inside
+        if not _inside(m.start, excluded)
+        and not _ADDRESSEE_BEFORE.search(text, max(start, m.start - 16), m.start)
+    ]
+    letter_from = _LETTER_FROM.search(text, start, end)
+    if letter_from:
+        # "Letter (from Governor A and Governor B) to ...": only who it is from sent it.
+        senders = [m for m in senders if letter_from.start("who") <= m.start < letter_from.end("who")]
+        excluded.append((letter_from.end("who"), end))
     roles = _roles(text, sentence, senders)
     definite = _is_definite(text, sentence, trigger)
     if definite and not drafts:
@@ -420,7 +433,9 @@ def _read_letter_sentence(
             roles.setdefault(mention.bioguide, "sender")
     if open_letter and not senders:
         return
-    other_sender = not senders and _other_sender(text, start, trigger.start(), excluded)
+    other_sender = not senders and _other_sender(
+        text, start, letter_from.end("who") if letter_from else trigger.start(), excluded
+    )
     congressional = bool(senders) or ((cue or not counts.empty) and not other_sender)
 
     target = _choose_target(
