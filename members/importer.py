@@ -144,6 +144,10 @@ def _check_lengths(values: tuple, lengths: dict[int, tuple[str, int]], label: st
             raise LegislatorSourceError(f"{label}: {name} is longer than {max_length} characters: {value!r}")
 
 
+def _mapping(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
@@ -264,9 +268,7 @@ def _parse_dated_record(
 ) -> IncomingMember:
     if not isinstance(record, dict):
         raise LegislatorSourceError(f"{file_name} record {position}: not a mapping")
-    ids = record.get("id") or {}
-    name = record.get("name") or {}
-    bio = record.get("bio") or {}
+    ids, name, bio = (_mapping(record.get(part)) for part in ("id", "name", "bio"))
     bioguide = _text(ids.get("bioguide"))
     label = _record_label(file_name, position, bioguide, name)
     if not bioguide:
