@@ -525,4 +525,115 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"K000009", "F000466", "J000299"}),
     ),
+    Case(
+        name="digest_item_today_means_its_dateline",
+        published=date(2024, 11, 27),
+        text=(
+            "Letters from Capitol Hill this week.\n\nNov. 25\n\nSenator Marsha Blackburn (R-Tenn.) today "
+            "sent a letter to Commerce Secretary Gina Raimondo pressing for tighter export controls."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 11, 25),
+                "chamber": "senate",
+                "recipients": ["Gina Raimondo"],
+                "leads": {"B001243"},
+            },
+        ),
+        members=frozenset({"B001243"}),
+    ),
+    Case(
+        name="governors_letter_to_senators_is_not_theirs",
+        published=date(2017, 4, 24),
+        text=(
+            "April 17, 2017\n\nLetter (from Governor Smith and Governor Jones) to Sens. Mark Warner (D-VA) and "
+            "Tim Kaine (D-VA) expressing support for the state cyber grants bill."
+        ),
+        members=frozenset({"W000805", "K000384"}),
+    ),
+    Case(
+        name="address_block_names_the_addressees",
+        published=date(2021, 8, 2),
+        text=(
+            "Attorney General's Office. The Honorable Nancy Pelosi, Speaker of the House. The Honorable "
+            "Chuck Schumer, Majority Leader. Re: election security. Letter: We, the undersigned attorneys "
+            "general, write to urge Congress to act."
+        ),
+        members=frozenset({"P000197", "S000148"}),
+    ),
+    Case(
+        name="wrote_an_official_directly_led_by_three_chairs",
+        published=date(2021, 12, 10),
+        text=(
+            "Republican leaders, led by Reps. James Comer (R-KY), Jim Jordan (R-OH) and Michael McCaul (R-TX), "
+            "today wrote Environmental Protection Agency Administrator Michael Regan to again object to the "
+            "agency's pesticide rule."
+        ),
+        letters=(
+            {
+                "sent_on": date(2021, 12, 10),
+                "chamber": "house",
+                "recipients": ["Michael Regan"],
+                "leads": {"C001108", "J000289", "M001157"},
+                "signers": set(),
+            },
+        ),
+        members=frozenset({"C001108", "J000289", "M001157"}),
+    ),
+    Case(
+        name="group_first_then_count_of_the_same_letter",
+        published=date(2019, 7, 9),
+        text=(
+            "Lawmakers who fund the Forest Service have sent a letter asking the agency to revoke a mining "
+            "permit.\n\nSix Democrats on the House Appropriations Subcommittee sent the letter Monday."
+        ),
+        letters=(
+            {
+                "sent_on": date(2019, 7, 8),
+                "chamber": "house",
+                "party_counts": {"D": 6},
+                "total_signers": 6,
+            },
+        ),
+    ),
+    Case(
+        name="headline_with_count_then_body_naming_senders",
+        published=date(2016, 4, 19),
+        text=(
+            "Letter from 42 Senators to Leader Schumer about disaster aid\n\nApril 18, 2016\n\nToday, U.S. "
+            "Senators Mark Warner, Tim Kaine and 40 of their colleagues wrote a letter to Senate Minority "
+            "Leader Chuck Schumer calling for emergency disaster funding."
+        ),
+        letters=(
+            {
+                "sent_on": date(2016, 4, 18),
+                "chamber": "senate",
+                "recipients": ["Chuck Schumer"],
+                "leads": {"W000805", "K000384"},
+                "total_signers": 42,
+            },
+        ),
+        members=frozenset({"W000805", "K000384", "S000148"}),
+    ),
+    Case(
+        name="leads_set_apart_from_a_later_signer_list",
+        published=date(2020, 10, 21),
+        text=(
+            "Yesterday, Caucus co-chairs Congressman Brian Fitzpatrick and Congresswoman Marcy Kaptur, along "
+            "with 26 of their colleagues, sent a letter to Speaker Nancy Pelosi urging a relief deal.\n"
+            "The letter was signed by: Rep. Brian Fitzpatrick, Rep. Marcy Kaptur, Rep. Mike Turner, "
+            "Rep. Jim Jordan."
+        ),
+        letters=(
+            {
+                "sent_on": date(2020, 10, 20),
+                "chamber": "house",
+                "recipients": ["Nancy Pelosi"],
+                "leads": {"F000466", "K000009"},
+                "signers": {"T000463", "J000289"},
+                "total_signers": 26,
+            },
+        ),
+        members=frozenset({"F000466", "K000009", "T000463", "J000289", "P000197"}),
+    ),
 )
