@@ -184,8 +184,9 @@ def _is_last_first(cells: list[str]) -> bool:
 
 def _is_suffix_or_hint(cell: str) -> bool:
     key = normalise(cell)
-    if key in {"jr", "sr", "ii", "iii", "iv"}:
-        return True
+    words = key.split()
+    if words and words[0] in {"jr", "sr", "ii", "iii", "iv"} and (len(words) == 1 or "(" in cell):
+        return True  # "Jr." or "Jr. (D-NJ)" after "Donald M. Payne,"
     return bool(
         re.match(r"^(?:[DRI]|dem|gop|rep|democrat|republican|independent)\.?\s*[-–—]", cell.strip(), re.I)
     ) or (state_code(cell) is not None and len(key) > 0)
@@ -223,7 +224,11 @@ def _strip_descriptor(item: str) -> str:
     last = matches[-1]
     if last.start() == 0:
         return item
-    return item[last.start() :] if last.group("chamber") else item[last.end() :]
+    if not last.group("chamber"):
+        return item[last.end() :]
+    before = item[: last.start()]
+    national = re.search(r"\bU\.?\s?S\.?\s*$", before)  # keep "U.S." of "U.S. Senators"
+    return item[national.start() if national else last.start() :]
 
 
 def _trim_prose_tail(item: str) -> str:
@@ -239,6 +244,8 @@ def _trim_prose_tail(item: str) -> str:
     words = item.split()
     if words and words[0][:1].islower() and normalise(words[0]) not in _PARTICLES:
         return ""  # "in a letter", "led 25 colleagues": prose between the names
+    if parse_member_reference(item) is not None:
+        return item  # a whole reference: "Sen. Warren, D-Mass."
     kept: list[str] = []
     for word in words:
         bare = word.strip(".,;:")

@@ -159,3 +159,26 @@ def test_all_caps_three_column_block_with_underscores():
         "United States Senator   U.S. Senator            United States Senator\n"
     )
     assert texts(block) == ["ELIZABETH WARREN", "SHERROD BROWN", "BERNARD SANDERS"]
+
+
+def test_press_release_with_suffixes_trailing_hints_and_a_led_by_clause():
+    text = (
+        "The letter was led by Rep. Marcy Kaptur and signed by Reps. Donald M. Payne, Jr. (D-NJ), "
+        "Bill Keating (D-Mass.), and Don Bacon (R-Neb.).\n"
+        "U.S. Senators Jeanne Shaheen (D-N.H.) and Thom Tillis (R-N.C.), co-chairs of the Senate NATO "
+        "Observer Group, led the letter.\n"
+        "Sen. Warren, D-Mass., and Sen. Markey, D-Mass., also signed.\n"
+        "The letter was signed by:\n• Rep. Mike Quigley (IL-05)\n• Rep. Steve Cohen (TN-09)\n"
+    )
+    assert texts(text) == [
+        "Rep. Marcy Kaptur",
+        "Reps. Donald M. Payne, Jr. (D-NJ)",
+        "Bill Keating (D-Mass.)",
+        "Don Bacon (R-Neb.)",
+        "U.S. Senators Jeanne Shaheen (D-N.H.)",
+        "Thom Tillis (R-N.C.)",
+        "Sen. Warren, D-Mass",
+        "Sen. Markey, D-Mass",
+        "Rep. Mike Quigley (IL-05)",
+        "Rep. Steve Cohen (TN-09)",
+    ]
