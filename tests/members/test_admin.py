@@ -139,3 +139,27 @@ def test_committee_page_costs_the_same_queries_for_2_or_20_members_and_subcommit
 
     assert queries_for(admin_client, url) == few
     assert queries_for(admin_client, reverse("admin:members_committee_changelist")) > 0
+
+
+def test_staff_add_a_caucus_with_a_co_chair_in_one_form(admin_client):
+    kaptur = serving_member(bioguide="K000009", first="Marcy", last="Kaptur")
+    prefix = "memberships"
+
+    response = admin_client.post(
+        reverse("admin:members_caucus_add"),
+        {
+            "name": "Congressional Ukraine Caucus",
+            "slug": "ukraine-caucus",
+            "chamber": "house",
+            "is_bipartisan": "on",
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-0-member": str(kaptur.pk),
+            f"{prefix}-0-role": "co_chair",
+            f"{prefix}-0-source": "https://example.org/ukraine-caucus",
+        },
+    )
+
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    membership = CaucusMembership.objects.get()
+    assert (membership.member, membership.role, membership.caucus.is_bipartisan) == (kaptur, "co_chair", True)
