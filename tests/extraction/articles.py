@@ -546,8 +546,8 @@ CASES: tuple[Case, ...] = (
         name="governors_letter_to_senators_is_not_theirs",
         published=date(2017, 4, 24),
         text=(
-            "April 17, 2017\n\nLetter (from Governor Smith and Governor Jones) to Sens. Mark Warner (D-VA) and "
-            "Tim Kaine (D-VA) expressing support for the state cyber grants bill."
+            "April 17, 2017\n\nLetter (from Governor Smith and Governor Jones) to Sens. Mark Warner "
+            "(D-VA) and Tim Kaine (D-VA) expressing support for the state cyber grants bill."
         ),
         members=frozenset({"W000805", "K000384"}),
     ),
@@ -565,9 +565,9 @@ CASES: tuple[Case, ...] = (
         name="wrote_an_official_directly_led_by_three_chairs",
         published=date(2021, 12, 10),
         text=(
-            "Republican leaders, led by Reps. James Comer (R-KY), Jim Jordan (R-OH) and Michael McCaul (R-TX), "
-            "today wrote Environmental Protection Agency Administrator Michael Regan to again object to the "
-            "agency's pesticide rule."
+            "Republican leaders, led by Reps. James Comer (R-KY), Jim Jordan (R-OH) and Michael McCaul "
+            "(R-TX), today wrote Environmental Protection Agency Administrator Michael Regan to again "
+            "object to the agency's pesticide rule."
         ),
         letters=(
             {
