@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -161,8 +162,9 @@ def fault_rig(request, postgres_db, redis_url, point_app_at, tmp_path, news_site
         process.stop()
     for server in servers:
         server.kill()
-    if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
-        print(Rig.logs())
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        sys.stderr.write(Rig.logs())
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)

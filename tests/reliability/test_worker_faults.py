@@ -5,6 +5,7 @@ PostgreSQL + Redis only (the fault_rig fixture skips on SQLite, or fails with RE
 
 from __future__ import annotations
 
+import logging
 import time
 
 import pytest
@@ -14,6 +15,8 @@ from tests.reliability.workers import wait_until
 from tests.tracker.site import rss
 from tracker import services, tasks
 from tracker.models import AnalysisStatus, Article, Mention
+
+log = logging.getLogger("tests.reliability")
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
@@ -109,7 +112,7 @@ def test_a_task_running_past_the_visibility_timeout_is_not_executed_twice_in_eff
 
 
 def test_a_whole_worker_sigkilled_has_its_unacked_tasks_redelivered_within_the_bound(
-    fault_rig, newsroom, stories
+    fault_rig, newsroom, stories, record_property
 ):
     # Bound: visibility_timeout + unacked_restore_interval (+ the new worker's start-up). Here
     # 3 s + 1 s; production defaults 3600 s + 60 s (and the beat sweep re-queues stalled
@@ -129,4 +132,5 @@ def test_a_whole_worker_sigkilled_has_its_unacked_tasks_redelivered_within_the_b
     elapsed = time.monotonic() - killed_at
 
     assert_each_story_processed_once(urls)
-    print(f"redelivered and finished {elapsed:.1f}s after SIGKILL")
+    record_property("seconds_from_sigkill_to_all_done", round(elapsed, 1))
+    log.info("redelivered and finished %.1fs after SIGKILL", elapsed)

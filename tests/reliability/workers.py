@@ -7,6 +7,7 @@ SIGKILL the whole process group, exactly as an OOM killer or a crashed host woul
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -92,10 +93,8 @@ class CeleryProcess:
 
     def signal_group(self, sig: int) -> None:
         if self.proc and self.proc.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                pass
 
     def kill(self) -> None:
         """SIGKILL the whole process group: main process and pool children, no chance to clean up."""
@@ -196,10 +195,8 @@ class TcpProxy:
         with self._lock:
             conns, self._conns = self._conns, []
         for conn in conns:
-            try:
+            with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             conn.close()
 
     def _accept(self, listener: socket.socket) -> None:
@@ -227,7 +224,5 @@ class TcpProxy:
             pass
         finally:
             for sock in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
