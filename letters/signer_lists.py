@@ -121,6 +121,8 @@ class NamedPiece:
     chamber: str | None = None
     in_prose: bool = False
     hints: Hints = field(default_factory=Hints)
+    # Another reading of the same text, as separate people, if this one matches nobody.
+    alternatives: tuple[NamedPiece, ...] = ()
 
 
 def _hint_line(line: str) -> Hints | None:
@@ -167,35 +169,41 @@ def _split_top_level(text: str, pattern: re.Pattern[str]) -> list[str]:
 _COMMA = re.compile(r"\s*,\s*")
 
 
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _is_last_first(cells: list[str]) -> bool:
-    """ "Kaptur, Marcy" / "Van Drew, Jeff" / "Kean Jr., Thomas H.": a surname, then given names."""
+    """ "Kaptur, Marcy" / "Wasserman Schultz, Debbie" / "Kean, Thomas H., Jr.": surname, given names.
+
+    A guess: the resolver falls back to reading the cells as separate people when the whole
+    does not match anyone ("Kaptur, Fitzpatrick").
+    """
+    if len(cells) == 3 and normalise(cells[2]) in _SUFFIX_WORDS:
+        cells = cells[:2]
     if len(cells) != 2 or "(" in cells[0]:
         return False
     surname, given = cells[0].split(), _PARENS.sub(" ", cells[1]).split()
     if not surname or not given or _TITLE_HEAD.match(cells[0] + " "):
         return False
-    surname_ok = len(surname) == 1 or (
-        len(surname) == 2
-        and (normalise(surname[0]) in _PARTICLES or normalise(surname[1]) in {"jr", "sr", "ii", "iii", "iv"})
-    )
-    given_ok = len(given) == 1 or (len(given) == 2 and len(normalise(given[1])) == 1)
+    surname_ok = len(surname) <= 3 and not any(len(normalise(word)) == 1 for word in surname)
+    given_ok = len(given) == 1 or (len(given) <= 3 and all(len(normalise(w)) == 1 for w in given[1:]))
     return surname_ok and given_ok and not _is_suffix_or_hint(cells[1])
 
 
 def _is_suffix_or_hint(cell: str) -> bool:
     key = normalise(cell)
     words = key.split()
-    if words and words[0] in {"jr", "sr", "ii", "iii", "iv"} and (len(words) == 1 or "(" in cell):
+    if words and words[0] in _SUFFIX_WORDS and (len(words) == 1 or "(" in cell):
         return True  # "Jr." or "Jr. (D-NJ)" after "Donald M. Payne,"
     return bool(
         re.match(r"^(?:[DRI]|dem|gop|rep|democrat|republican|independent)\.?\s*[-–—]", cell.strip(), re.I)
     ) or (state_code(cell) is not None and len(key) > 0)
 
 
-def _list_items(text: str) -> list[str]:
+def _list_items(text: str, *, last_first: bool = True) -> list[str]:
     """Comma/"and"-separated people, keeping "Last, First" and "Name, D-Ohio" / "Name, Jr." together."""
     cells = _split_top_level(text, _COMMA)
-    if _is_last_first(cells):
+    if last_first and _is_last_first(cells):
         return [text]
     items: list[str] = []
     for cell in cells:
@@ -350,7 +358,13 @@ def split_signer_list(text: str) -> list[NamedPiece]:
             if _looks_like_prose(cell):
                 pieces.extend(_prose_pieces(cell))
             elif "," in cell or re.search(r"\s(?:and|&)\s", cell):
-                pieces.extend(_piece(item) for item in _list_items(_without_credentials(cell)))
+                cell = _without_credentials(cell)
+                items = _list_items(cell)
+                if items == [cell] and "," in cell:
+                    alternatives = tuple(_piece(item) for item in _list_items(cell, last_first=False))
+                    pieces.append(replace(_piece(cell), alternatives=alternatives))
+                else:
+                    pieces.extend(_piece(item) for item in items)
             else:
                 pieces.append(_piece(cell))
     return [piece for piece in pieces if not _is_caption(piece.text)]
@@ -404,11 +418,16 @@ def resolve_signer_list(
         index = load_name_index()
     entries: list[SignerEntry] = []
     seen: set[str] = set()
-    for piece in split_signer_list(text):
+    pieces = list(reversed(split_signer_list(text)))
+    while pieces:
+        piece = pieces.pop()
         ref = parse_member_reference(piece.text)
         if ref is None:
             continue
         resolution = _resolve(index, ref, piece, on=on, chamber=chamber)
+        if resolution.status == "unresolved" and piece.alternatives:
+            pieces.extend(reversed(piece.alternatives))
+            continue
         if piece.in_prose and resolution.status == "unresolved" and not _names_a_person(ref):
             # Prose around a list ("Today, ...") yields capitalised words that are nobody.
             continue

@@ -256,3 +256,11 @@ def test_resolve_signers_chamber_option_narrows(congress, tmp_path):
     out = StringIO()
     call_command("resolve_signers", str(path), "--date", "2025-06-01", "--chamber", "senate", stdout=out)
     assert json.loads(out.getvalue())["bioguide"] == "R000572"
+
+
+def test_two_surnames_after_a_comma_fall_back_to_two_people(congress):
+    assert [b for _, _, b in resolved("Kaptur, McGovern", D2024)] == ["K000009", "M000312"]
+
+
+def test_last_first_with_initial_and_suffix(congress):
+    assert resolved("Kean, Thomas H., Jr.", D2024) == [("Kean, Thomas H., Jr.", "resolved", "K000398")]
