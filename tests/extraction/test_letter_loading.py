@@ -46,6 +46,8 @@ def test_index_holds_leads_signers_recipients_and_counts(
 ) -> None:
     with django_assert_max_num_queries(4):
         index = load_letter_index()
+    with django_assert_max_num_queries(1):
+        assert load_letter_index() is index  # unchanged data: only the version query
 
     record = index.record(tracked_letter.pk)
     assert record.lead_bioguides == {"K000009"}
@@ -54,6 +56,20 @@ def test_index_holds_leads_signers_recipients_and_counts(
     assert record.party_counts == {"D": 20, "R": 5}
     assert record.total == 25
     assert "ukraine" in record.keywords
+
+
+def test_index_is_rebuilt_after_a_signature_is_added(tracked_letter) -> None:
+    before = load_letter_index()
+    member = Member.objects.create(bioguide="T000463", first_name="Mike", last_name="Turner")
+    Term.objects.create(
+        member=member, chamber="house", state="OH", party="R", party_name="", start=date(2023, 1, 3)
+    )
+    signature_add(letter=tracked_letter, member="T000463")
+
+    after = load_letter_index()
+
+    assert after is not before
+    assert "T000463" in after.record(tracked_letter.pk).signer_bioguides
 
 
 def test_article_about_the_tracked_letter_links_to_it(tracked_letter) -> None:
