@@ -602,7 +602,14 @@ def letter_restore(*, letter_id: int, user=None) -> Letter:
     letter = deleted.instance
     _set_history_user(letter, user)
     letter.save()
-    caucus_ids = list(deleted.caucuses.values_list("caucus_id", flat=True))
+    # The deletion record carries no many-to-many snapshot; the last record before it does.
+    before = (
+        Letter.history.filter(id=letter_id, history_date__lte=deleted.history_date)
+        .exclude(history_type="-")
+        .order_by("-history_date")
+        .first()
+    )
+    caucus_ids = list(before.caucuses.values_list("caucus_id", flat=True)) if before else []
     letter.caucuses.set(Caucus.objects.filter(pk__in=caucus_ids))
     related = [
         (Signature, {"member_id__in": Member.objects.values("pk")}),

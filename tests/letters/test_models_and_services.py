@@ -193,3 +193,30 @@ def test_edits_are_kept_in_history():
     letter = letter_build(title="First title")
     services.letter_update(letter=letter, title="Better title")
     assert [h.title for h in letter.history.order_by("history_date")] == ["First title", "Better title"]
+
+
+def test_restored_letter_gets_its_sponsoring_caucus_back():
+    from tests.letters.builders import caucus_build
+
+    caucus = caucus_build()
+    letter = letter_build(caucuses=[caucus])
+    letter_id = letter.pk
+    letter.delete()
+    restored = services.letter_restore(letter_id=letter_id)
+    assert list(restored.caucuses.all()) == [caucus]
+
+
+def test_restoring_a_letter_that_exists_is_refused():
+    letter = letter_build()
+    with pytest.raises(ValidationError, match="is not deleted"):
+        services.letter_restore(letter_id=letter.pk)
+
+
+def test_date_change_that_leaves_a_signer_not_serving_is_refused_whole():
+    member = member_with_term(start=date(2023, 1, 3), end=date(2025, 1, 3))
+    letter = letter_build()
+    signed(letter, member)
+    with pytest.raises(ValidationError, match="was not serving"):
+        services.letter_update(letter=letter, sent_on="2019-05-01", title="Changed")
+    letter.refresh_from_db()
+    assert (letter.sent_on, letter.title) == (date(2024, 9, 10), "Letter on Ukraine")
