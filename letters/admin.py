@@ -38,6 +38,7 @@ from letters.models import (
 from letters.resources import LetterResource, SignatureResource
 from letters.signer_lists import resolve_signer_list
 from members.models import Caucus, Member
+from members.selectors import covering_terms
 
 _LINE_BREAK = mark_safe("<br>")  # a constant, never user text
 
@@ -447,7 +448,7 @@ class LetterAdmin(ExportMixin, SimpleHistoryAdmin):
             entries = resolve_signer_list(
                 form.cleaned_data["text"], on=context["on"], chamber=form.cleaned_data["chamber"] or None
             )
-            rows = _preview_rows(letter, entries)
+            rows = _preview_rows(letter, entries, context["on"])
             context["rows"] = rows
             if request.POST.get("action") == "confirm":
                 picked, leads = _picked(request, rows)
@@ -529,10 +530,24 @@ def _single_chamber(letter: Letter) -> str:
     return letter.chamber if letter.chamber in (LetterChamber.HOUSE, LetterChamber.SENATE) else ""
 
 
-def _preview_rows(letter: Letter, entries) -> list[dict]:
-    """Preview rows with member names for every bioguide shown (one query)."""
+def _preview_rows(letter: Letter, entries, on) -> list[dict]:
+    """Preview rows labelling every bioguide shown with its party and seat on the date (two queries)."""
     ids = {b for entry in entries for b in (entry.bioguide, *entry.candidates) if b}
     members = {m.bioguide: m for m in Member.objects.filter(bioguide__in=ids)}
+    seats = {
+        term.member.bioguide: term
+        for term in covering_terms(on)
+        .filter(member__bioguide__in=ids)
+        .select_related("member")
+        .order_by("start")
+    }
+    for bioguide, member in members.items():
+        term = seats.get(bioguide)
+        where = ""
+        if term is not None:
+            seat = term.state if term.district is None else f"{term.state}-{term.district:02d}"
+            where = f" ({term.party}-{seat}, {term.get_chamber_display()})"
+        member.preview_label = f"{member.display_name}{where} [{bioguide}]"
     signed = set(letter.signatures.values_list("member__bioguide", flat=True))
     rows = []
     for number, entry in enumerate(entries):

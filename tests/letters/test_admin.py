@@ -154,6 +154,7 @@ def test_paste_signer_list_previews_then_adds_only_confirmed(staff):
     body = preview.content.decode()
     assert preview.status_code == 200
     assert "ambiguous" in body
+    assert "Mike Rogers (R-MI-08, House) [R000572]" in body
     assert "unresolved" in body
     assert not Signature.objects.exists()
 
