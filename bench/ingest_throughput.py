@@ -108,7 +108,8 @@ class Pages:
             f"{rng.randint(8, 40)} colleagues in sending {recipient} a letter on March {rng.randint(1, 12)} "
             f"urging the administration {ask}.",
             f"The letter, also signed by {others[0][0]} {others[0][1]} and {others[1][0]} {others[1][1]}, "
-            f"says the delay has hurt constituents. {lead[1]} said in a statement that the request was urgent.",
+            f"says the delay has hurt constituents. {lead[1]} said in a statement that the request "
+            "was urgent.",
         ]
         paragraphs += rng.sample(FILLER, 6)
         paragraphs.append(f"{others[2][0]} {others[2][1]} did not sign. Report number {n} of the series.")
@@ -193,7 +194,7 @@ def start_workers(workers: int, concurrency: int) -> list[subprocess.Popen]:
                     "worker",
                     "--pool=prefork",
                     f"--concurrency={concurrency}",
-                    "--loglevel=WARNING",
+                    f"--loglevel={os.environ.get('BENCH_WORKER_LOGLEVEL', 'WARNING')}",
                     f"--hostname=bench{i}@%h",
                     "--without-gossip",
                     "--without-mingle",
@@ -307,10 +308,12 @@ def main() -> None:
     print(f"articles: {args.articles}  worker processes: {args.workers} x concurrency {args.concurrency}")
     print(
         f"stored: {Mention.objects.count()} mentions, {ProposedLetter.objects.count()} proposed letters, "
-        f"{MemberMention.objects.count()} member mentions; analysis failures {failed}, fetch failures {fetch_failed}"
+        f"{MemberMention.objects.count()} member mentions; "
+        f"analysis failures {failed}, fetch failures {fetch_failed}"
     )
     print(
-        f"pipeline end to end: {rate:8.1f} articles/s  ({elapsed:.2f} s; {1000 * elapsed / args.articles:.1f} ms/article)"
+        f"pipeline end to end: {rate:8.1f} articles/s  "
+        f"({elapsed:.2f} s; {1000 * elapsed / args.articles:.1f} ms/article)"
     )
     print(f"trafilatura alone:   {ceiling:8.1f} pages/s     ({1000 / ceiling:.1f} ms/page, one core)")
     per_slot = rate / slots

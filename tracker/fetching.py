@@ -518,15 +518,24 @@ def _read_response(
 # --- robots.txt -----------------------------------------------------------------------
 
 
+# A worker fetching many pages of one site asks the shared cache at most once a minute.
+ROBOTS_LOCAL_SECONDS = 60
+_robots_local: dict[str, tuple[float, str]] = {}
+
+
 def _robots_text(origin: str) -> str:
     """robots.txt for an origin, cached; '' means everything allowed.
 
     RFC 9309: a 4xx robots.txt means no restrictions; a server error or an unreachable
     robots.txt means assume everything is disallowed for now.
     """
+    local = _robots_local.get(origin)
+    if local is not None and local[0] > time.monotonic():
+        return local[1]
     key = f"signatory:robots:{origin}"
     cached = cache.get(key)
     if cached is not None:
+        _robots_local[origin] = (time.monotonic() + ROBOTS_LOCAL_SECONDS, cached)
         return cached
     try:
         result = fetch(

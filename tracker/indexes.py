@@ -94,6 +94,32 @@ def connect_signals() -> None:
         post_delete.connect(_letters_written, sender=model, dispatch_uid=f"letter_index_{name}_deleted")
 
 
+_member_pks: tuple[Any, dict[str, int]] | None = None
+
+
+def member_pks(bioguides) -> dict[str, int]:
+    """bioguide -> Member pk for the given ids, from a map kept with the current name index.
+
+    Saves a query per analysed article; a member the map doesn't know yet (imported since) is
+    looked up directly.
+    """
+    from members.models import Member
+
+    global _member_pks
+    if not bioguides:
+        return {}
+    names = _checked[2] if _checked is not None else None
+    cached = _member_pks
+    if cached is None or cached[0] is not names or names is None:
+        mapping = dict(Member.objects.values_list("bioguide", "pk"))
+        _member_pks = cached = (names, mapping)
+    found = {b: cached[1][b] for b in bioguides if b in cached[1]}
+    missing = [b for b in bioguides if b not in found]
+    if missing:
+        found.update(Member.objects.filter(bioguide__in=missing).values_list("bioguide", "pk"))
+    return found
+
+
 def analysis_indexes():
     """(NameIndex, LetterIndex) for the engine, re-validated at most every RECHECK_SECONDS."""
     from members import name_loading

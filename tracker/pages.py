@@ -93,9 +93,18 @@ def _trafilatura_config():
 
 
 def extract_page(
-    content: bytes, *, charset: str | None = None, url: str = "", content_type: str = ""
+    content: bytes,
+    *,
+    charset: str | None = None,
+    url: str = "",
+    content_type: str = "",
+    with_metadata: bool = True,
 ) -> PageText:
-    """The main text of an article page, with whatever metadata the page carries."""
+    """The main text of an article page, with whatever metadata the page carries.
+
+    ``with_metadata=False`` skips title/author/date detection (about half of trafilatura's
+    time, mostly date guessing) when the feed already gave them.
+    """
     if content_type == "text/plain":
         return PageText(text=_plain(decode_page(content, charset))[:TEXT_MAX_CHARS])
     markup = _bounded_markup(decode_page(content, charset))
@@ -107,7 +116,7 @@ def extract_page(
         document = trafilatura.bare_extraction(
             markup,
             url=url or None,
-            with_metadata=True,
+            with_metadata=with_metadata,
             include_comments=False,
             include_tables=False,
             config=_trafilatura_config(),

@@ -313,7 +313,11 @@ def _article_fetch_claimed(article: Article, *, final_attempt: bool) -> str:
     try:
         result = fetch(target, purpose="page")
         page = extract_page(
-            result.content, charset=result.charset, url=result.url, content_type=result.content_type
+            result.content,
+            charset=result.charset,
+            url=result.url,
+            content_type=result.content_type,
+            with_metadata=not (article.title and article.published_at and article.author),
         )
     except (FetchError, PageError) as exc:
         if getattr(exc, "transient", False) and not final_attempt:
@@ -395,10 +399,12 @@ def _article_store_text(
         article.error = f"analysis: {exc.__class__.__name__}: {exc}"[:5000]
         article.save(update_fields=[*update_fields, "analysis_status"])
         return False
+    first_run = article.analysed_at is None
     with transaction.atomic():
-        article.analysis_status = AnalysisStatus.RUNNING
-        article.save(update_fields=[*update_fields, "analysis_status"])
-        analysis_store(article=article, analysis=analysis)
+        article.analysis_status = AnalysisStatus.DONE
+        article.analysed_at = timezone.now()
+        article.save(update_fields=[*update_fields, "analysis_status", "analysed_at"])
+        analysis_store(article=article, analysis=analysis, stored_with_text=True, first_run=first_run)
     return True
 
 
@@ -553,32 +559,36 @@ def _evidence_hash(evidence: str) -> str:
 
 
 @transaction.atomic
-def analysis_store(*, article: Article, analysis) -> None:
+def analysis_store(
+    *, article: Article, analysis, stored_with_text: bool = False, first_run: bool | None = None
+) -> None:
     """Store an ArticleAnalysis: member mentions, mentions of tracked letters, proposals.
 
     Findings staff already reviewed keep their verdict; pending findings that the new analysis
     no longer produces are removed (re-analysis after members or letters changed).
+    ``stored_with_text``: the caller saved exactly this text, already marked done, in the same
+    transaction (the fetch path): nothing to re-check, no status left to write.
     """
     from letters.models import Letter
-    from members.models import Member
+    from tracker.indexes import member_pks
 
     # The text may have changed while the engine ran (a re-fetch stored new text and queued a new
     # analysis): this analysis is then stale and must not overwrite the newer one's findings or
     # mark the article done. The row lock orders us against that fetch and the newer analysis.
     if (
-        not Article.objects.select_for_update()
+        not stored_with_text
+        and not Article.objects.select_for_update()
         .filter(pk=article.pk, content_hash=article.content_hash)
         .exists()
     ):
         return
     now = timezone.now()
     # Nothing stored yet on a first analysis (the store is atomic): no stale rows to look for.
-    first_run = article.analysed_at is None
+    if first_run is None:
+        first_run = article.analysed_at is None
     # Members named.
     counts = {m.bioguide: m for m in analysis.members}
-    member_ids = (
-        dict(Member.objects.filter(bioguide__in=counts).values_list("bioguide", "pk")) if counts else {}
-    )
+    member_ids = member_pks(counts)
     if not first_run:
         MemberMention.objects.filter(article=article).exclude(member_id__in=member_ids.values()).delete()
     if member_ids:
@@ -644,6 +654,8 @@ def analysis_store(*, article: Article, analysis) -> None:
         ProposedLetter.objects.filter(article=article, status=ProposalStatus.PENDING).exclude(
             evidence_hash__in=kept_proposals
         ).delete()
+    if stored_with_text:
+        return
     Article.objects.filter(pk=article.pk).update(
         analysis_status=AnalysisStatus.DONE, analysed_at=now, claimed_at=None
     )

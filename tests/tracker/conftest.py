@@ -28,6 +28,9 @@ def fetch_settings(settings):
     settings.FETCH_MAX_BYTES = 256 * 1024
     settings.REDIS_URL = ""
     cache.clear()
+    from tracker import fetching
+
+    fetching._robots_local.clear()
     return settings
 
 
