@@ -35,10 +35,12 @@ def analyse_article(
     reports: list[LetterReport] = []
     triggers = find_triggers(text)
     if triggers:
-        # Sentences before the paragraph of the first letter word cannot be part of a report.
-        sentences = split_sentences(
-            text, paragraph_start_before(text, triggers[0].start()), until=triggers[-1].start()
-        )
+        # Sentences before the paragraph ahead of the first letter word cannot be part of a report
+        # (the one just ahead may be the lede a first "the letter" refers to).
+        paragraph = paragraph_start_before(text, triggers[0].start())
+        before_break = len(text[:paragraph].rstrip())
+        start = paragraph_start_before(text, before_break) if before_break else 0
+        sentences = split_sentences(text, start, until=triggers[-1].start())
         for draft in find_letter_reports(text, sentences, mentions, published=published, triggers=triggers):
             report = LetterReport(
                 sent_on=draft.sent_on,

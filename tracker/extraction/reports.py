@@ -116,7 +116,7 @@ _JOIN_BY = re.compile(
     r"\b(?:joined\s+by|(?:also\s+)?(?:co-?)?signed\s+(?:on\s+)?by|along\s+with|together\s+with|alongside"
     r"|(?:co-?)?signers\s+(?:include|included|were|are)|signatories\s+(?:include|included|were|are)"
     r"|(?:also\s+)?joining\s+(?:the\s+letter\s+)?(?:were|was|are|is)|(?:also\s+)?signing\s+(?:on\s+)?(?:were|was|are|is)"
-    r"|including|[Cc]o-?signers\s*(?=:))\b(?:\s*:)?"
+    r"|including|[Cc]o-?signers\s*(?=:)|(?<=letter\s)(?:also\s+)?includ(?:es|ed))\b(?:\s*:)?"
 )
 _SPAN_END = re.compile(
     r"(?<![A-Z])(?<!Reps|Sens)(?<!Rep|Sen|Gov)[.:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
@@ -177,6 +177,10 @@ _SEND_VERB = re.compile(
 # An address block names the letter's addressee: "The Honorable Nancy Pelosi".
 _LETTER_FROM = re.compile(r"\b[Ll]etters?\s*\(?\s*from\s+(?P<who>[^()]{1,200}?)\)?\s+to\s")
 _ADDRESSEE_BEFORE = re.compile(r"\b(?:Honorable|Hon\.)\s+$")
+_LEDE_VERB = re.compile(
+    r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|press(?:ed|es|ing)|demand(?:ed|s|ing)|ask(?:ed|s|ing)"
+    r"|request(?:ed|s|ing)|push(?:ed|es|ing)|implor(?:ed|es|ing)|warn(?:ed|s|ing))\b"
+)
 _CLOSING = re.compile(
     r"(?m)^\s*(?:Sincerely|Respectfully(?:\s+yours)?|Yours\s+truly|Very\s+truly\s+yours),?\s*$"
 )
@@ -346,6 +350,7 @@ def find_letter_reports(
             published=published,
             previous_start=sentences[index - 1].start if index else None,
             datelines=datelines,
+            lede=_lede(sentences, index, by_sentence, mentions, mention_starts),
         )
     if drafts:
         _add_signature_block(text, drafts, mentions, mention_starts)
@@ -386,6 +391,7 @@ def _read_letter_sentence(
     published: date | None,
     previous_start: int | None = None,
     datelines: list[tuple[int, date]] = (),  # type: ignore[assignment]
+    lede: tuple[Sentence, list[Mention]] | None = None,
 ) -> None:
     start, end = sentence
     recipients = find_recipients(text, start, end, published=published)
@@ -441,6 +447,7 @@ def _read_letter_sentence(
     target = _choose_target(
         drafts, roles, senders, counts, definite, new_letter, {span.name.split()[-1] for span in recipients}
     )
+    created = False
     if target is None:
         if not congressional:
             return
@@ -448,6 +455,7 @@ def _read_letter_sentence(
             return
         target = _Draft(intro=sentence)
         drafts.append(target)
+        created = True
         if counts.empty and previous_start is not None and _ANAPHORIC_GROUP.search(text, start, end):
             # "Three senators are pressing ... In a letter, the lawmakers wrote": the count came first.
             counts = find_counts(text, previous_start, start)
@@ -475,6 +483,62 @@ def _read_letter_sentence(
         target.sent_on = _sent_on(
             text, sentence, quotes, _dateline_before(datelines, start, published), introducing=not definite
         )
+    if created and definite and lede is not None:
+        _absorb_lede(text, target, lede, quotes, _dateline_before(datelines, start, published))
+
+
+def _lede(
+    sentences: list[Sentence],
+    index: int,
+    by_sentence: dict[int, re.Match[str]],
+    mentions: list[Mention],
+    mention_starts: list[int],
+) -> tuple[Sentence, list[Mention]] | None:
+    if index == 0 or index - 1 in by_sentence:
+        return None
+    previous = sentences[index - 1]
+    first = bisect_left(mention_starts, previous.start)
+    return previous, mentions[first : bisect_left(mention_starts, previous.end, first)]
+
+
+def _absorb_lede(
+    text: str,
+    draft: _Draft,
+    lede: tuple[Sentence, list[Mention]],
+    quotes: list[tuple[int, int]],
+    published: date | None,
+) -> None:
+    """ "More than two dozen House Republicans on Wednesday urged ..." then "'...,' the letter says":
+    a first "the letter" refers to the news the sentence before it gave, without the word letter.
+    """
+    sentence, inside = lede
+    start, end = sentence
+    if not _LEDE_VERB.search(text, start, end):
+        return
+    recipients = find_recipients(text, start, end, published=published)
+    excluded = [(span.start, span.end) for span in recipients] + quotes
+    senders = [m for m in inside if not _inside(m.start, excluded)]
+    counts = find_counts(text, start, end)
+    cue, cue_chambers = _congress_cue(text, start, end, excluded, end)
+    if not (senders or cue or not counts.empty):
+        return
+    roles = _roles(text, sentence, senders)
+    for mention in senders:
+        roles.setdefault(mention.bioguide, "sender")
+    for bioguide, role in roles.items():
+        draft.add_role(bioguide, role)
+    draft.named_sender = draft.named_sender or bool(senders)
+    draft.sentences.insert(0, sentence)
+    if draft.counts.empty:
+        draft.counts.merge(counts)
+    draft.chambers |= counts.chambers | cue_chambers
+    for span in [span for span in recipients if span.person] or recipients[:1]:
+        if span.name not in draft.recipients:
+            draft.recipients.append(span.name)
+    if not draft.ask:
+        draft.ask = find_ask(text, start, end)
+    if draft.sent_on is None:
+        draft.sent_on = _sent_on(text, sentence, quotes, published, introducing=True)
 
 
 def _choose_target(
