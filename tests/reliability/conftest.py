@@ -153,8 +153,8 @@ def fault_rig(request, postgres_db, redis_url, point_app_at, tmp_path, news_site
             return server.start()
 
         @staticmethod
-        def logs() -> str:
-            return "\n".join(f"--- {p.log_path.name}\n{p.log()[-4000:]}" for p in processes)
+        def logs(tail: int | None = None) -> str:
+            return "\n".join(f"--- {p.log_path.name}\n{p.log()[-tail if tail else 0 :]}" for p in processes)
 
     point_app_at(redis_url, {"visibility_timeout": 3})
     yield Rig
@@ -164,7 +164,7 @@ def fault_rig(request, postgres_db, redis_url, point_app_at, tmp_path, news_site
         server.kill()
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
-        sys.stderr.write(Rig.logs())
+        sys.stderr.write(Rig.logs(tail=4000))
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
