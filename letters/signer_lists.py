@@ -227,11 +227,12 @@ _DESCRIPTOR_TITLE = re.compile(
 def _strip_descriptor(item: str) -> str:
     """Drop a role description before the name, keeping a chamber title ("Rep.", "Senator")."""
     matches = list(_DESCRIPTOR_TITLE.finditer(item))
-    if not matches or (matches[-1].start() == 0 and not matches[-1].group("chamber")):
+    if not matches:
         return item
     last = matches[-1]
     if last.start() == 0:
-        return item
+        # "Chairman Mike Rogers" -> "Mike Rogers"; "Rep. Mike Rogers" keeps its chamber title.
+        return item if last.group("chamber") else item[last.end() :]
     if not last.group("chamber"):
         return item[last.end() :]
     before = item[: last.start()]
@@ -371,8 +372,7 @@ def split_signer_list(text: str) -> list[NamedPiece]:
 
 
 def _piece(written: str) -> NamedPiece:
-    written = _strip_descriptor(written)
-    return NamedPiece(text=_without_credentials(written), written=written)
+    return NamedPiece(text=_without_credentials(_strip_descriptor(written)), written=written)
 
 
 def _is_caption(text: str) -> bool:

@@ -264,3 +264,11 @@ def test_two_surnames_after_a_comma_fall_back_to_two_people(congress):
 
 def test_last_first_with_initial_and_suffix(congress):
     assert resolved("Kean, Thomas H., Jr.", D2024) == [("Kean, Thomas H., Jr.", "resolved", "K000398")]
+
+
+def test_leadership_titles_before_names_in_a_block(congress):
+    block = "Chairman Mike Rogers\nCo-Chair Marcy Kaptur\nRanking Member, Subcommittee on Europe"
+    assert resolved(block, D2024) == [
+        ("Chairman Mike Rogers", "resolved", "R000575"),
+        ("Co-Chair Marcy Kaptur", "resolved", "K000009"),
+    ]
