@@ -46,10 +46,27 @@ def test_role_groups_exist_after_migrate(db):
     assert not Group.objects.get(name="viewer").permissions.exclude(codename__startswith="view_").exists()
 
 
+DETAIL_URLS = [
+    "/api/v1/members/K000009/",
+    "/api/v1/caucuses/ukraine-caucus/",
+    "/api/v1/policies/ukraine-long-range-strikes/",
+    "/api/v1/stats/scorecard/K000009/",
+    "/api/v1/stats/caucus-coverage/ukraine-caucus/",
+    "/api/v1/stats/whip-list/?policy=ukraine-long-range-strikes&chamber=house",
+]
+
+
 @pytest.mark.parametrize("role", ["anonymous", "no_role", "viewer", "editor", "reviewer", "superuser"])
-def test_reading_needs_a_role(client_as, role):
+def test_reading_needs_a_role(client_as, ukraine, role):
     client = client_as(role)
-    for url in READ_URLS:
+    letter = ukraine["caucus_letter"]
+    urls = [
+        *READ_URLS,
+        *DETAIL_URLS,
+        f"/api/v1/letters/{letter.pk}/",
+        f"/api/v1/stats/whip-list/?letter={letter.pk}&state=OH",
+    ]
+    for url in urls:
         response = client.get(url)
         # Anonymous gets 403 rather than 401: session auth comes first and sends no challenge.
         expected = {200} if role in READERS else {401, 403}
@@ -91,6 +108,33 @@ def test_only_editors_maintain_caucuses(client_as, role, expected):
         "/api/v1/caucuses/", {"name": "Shipbuilding Caucus", "slug": "ships"}, format="json"
     )
     assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"), [("viewer", 403), ("reviewer", 403), ("editor", 201), ("superuser", 201)]
+)
+def test_only_editors_add_signatures(client_as, ukraine, role, expected):
+    response = client_as(role).post(
+        "/api/v1/signatures/",
+        {"letter": ukraine["atacms"].pk, "member": ukraine["dem"].bioguide},
+        format="json",
+    )
+    assert response.status_code == expected, response.content
+
+
+@pytest.mark.parametrize(("role", "expected"), [("viewer", 403), ("reviewer", 403), ("editor", 204)])
+def test_only_editors_delete_letters(client_as, ukraine, role, expected):
+    assert client_as(role).delete(f"/api/v1/letters/{ukraine['older'].pk}/").status_code == expected
+
+
+@pytest.mark.parametrize(("role", "expected"), [("viewer", 403), ("reviewer", 403), ("editor", 201)])
+def test_only_editors_change_caucus_memberships(client_as, ukraine, role, expected):
+    response = client_as(role).post(
+        "/api/v1/caucus-memberships/",
+        {"caucus": "ukraine-caucus", "member": ukraine["rep2"].bioguide, "role": "member"},
+        format="json",
+    )
+    assert response.status_code == expected, response.content
 
 
 @pytest.mark.parametrize(
