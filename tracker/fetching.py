@@ -124,6 +124,10 @@ class FetchRetryLater(FetchError):
         self.retry_after = retry_after
 
 
+class FetchPaced(FetchRetryLater):
+    """Our own per-host pace says wait: not the publisher's fault, not a failure."""
+
+
 @dataclass(frozen=True)
 class FetchResult:
     url: str  # final URL after redirects
@@ -256,7 +260,7 @@ def take_host_slot(host: str, *, max_wait: float = 10.0) -> None:
 
     The slot is a Redis key set with NX and a TTL: whichever worker sets it owns the slot,
     so workers on different machines never hammer one publisher together. Raises
-    FetchRetryLater when the wait would be too long (the task re-queues itself instead of
+    FetchPaced when the wait would be too long (the task re-queues itself instead of
     holding a worker).
     """
     interval = float(getattr(settings, "FETCH_HOST_INTERVAL", 1.0))
@@ -276,7 +280,7 @@ def take_host_slot(host: str, *, max_wait: float = 10.0) -> None:
                 break
             wait = max(ttl_ms, 10) / 1000 if ttl_ms and ttl_ms > 0 else 0.01
             if time.monotonic() + wait > deadline:
-                raise FetchRetryLater(f"pacing requests to {host}", retry_after=wait + interval)
+                raise FetchPaced(f"pacing requests to {host}", retry_after=wait + interval)
             time.sleep(wait)
     while True:
         with _local_pace_lock:
@@ -287,7 +291,7 @@ def take_host_slot(host: str, *, max_wait: float = 10.0) -> None:
                 return
             wait = slot - now
         if now + wait > deadline:
-            raise FetchRetryLater(f"pacing requests to {host}", retry_after=wait)
+            raise FetchPaced(f"pacing requests to {host}", retry_after=wait)
         time.sleep(wait)
 
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from tracker.canonical import InvalidURL, canonical_url
 from tracker.feeds import FeedError, parse_feed
-from tracker.fetching import FetchError, FetchRetryLater, fetch
+from tracker.fetching import FetchError, FetchPaced, FetchRetryLater, fetch
 from tracker.models import (
     AnalysisStatus,
     Article,
@@ -158,6 +158,12 @@ def source_poll(*, source_id: int) -> PollOutcome:
             new_ids = _articles_from_entries(source=source, entries=entries)
         else:
             new_ids = _article_from_page_source(source=source, result=result)
+    except FetchPaced as exc:
+        # Other fetches from this host are using its slots: poll a little later, no failure.
+        Source.objects.filter(pk=source.pk).update(
+            next_poll_at=timezone.now() + timedelta(seconds=exc.retry_after)
+        )
+        return PollOutcome("deferred", error=str(exc))
     except (FetchError, FeedError, PageError) as exc:
         retry_after = exc.retry_after if isinstance(exc, FetchRetryLater) else None
         _source_failed(source, error=f"{exc.__class__.__name__}: {exc}", retry_after=retry_after)
@@ -320,7 +326,7 @@ def _article_fetch_claimed(article: Article, *, final_attempt: bool) -> str:
             with_metadata=not (article.title and article.published_at and article.author),
         )
     except (FetchError, PageError) as exc:
-        if getattr(exc, "transient", False) and not final_attempt:
+        if isinstance(exc, FetchPaced) or (getattr(exc, "transient", False) and not final_attempt):
             Article.objects.filter(pk=article_id).update(fetch_status=FetchStatus.PENDING, claimed_at=None)
             raise
         fallback = html_to_text(article.feed_content) if article.feed_content else ""

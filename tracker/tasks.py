@@ -16,7 +16,13 @@ from celery import shared_task
 from django.db import DatabaseError, InterfaceError, OperationalError
 
 from tracker import services
-from tracker.fetching import FetchConnectionError, FetchHTTPError, FetchRetryLater, FetchTimeout
+from tracker.fetching import (
+    FetchConnectionError,
+    FetchHTTPError,
+    FetchPaced,
+    FetchRetryLater,
+    FetchTimeout,
+)
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +80,19 @@ def poll_source(source_id: int) -> str:
     **RETRY,
 )
 def fetch_article(self, article_id: int) -> str:
-    """Fetch an article page, extract its text, queue its analysis."""
+    """Fetch an article page, extract its text and analyse it (one task, one worker claim)."""
     try:
         return services.article_fetch(
             article_id=article_id, final_attempt=self.request.retries >= self.max_retries
         )
+    except FetchPaced as exc:
+        # Waiting for our own per-host pace is not a failure: a fresh message, so it doesn't use
+        # up this article's retries. (A duplicate, should this worker die right here, is
+        # harmless: the fetch claim runs it once.)
+        fetch_article.apply_async((article_id,), countdown=exc.retry_after)
+        return "paced"
     except FetchRetryLater as exc:
-        # The publisher (429/503 Retry-After) or our per-host pace asked us to wait.
+        # The publisher asked us to wait (429/503 with Retry-After).
         raise self.retry(exc=exc, countdown=exc.retry_after) from exc
     except FetchHTTPError as exc:
         if exc.transient and self.request.retries < self.max_retries:

@@ -295,3 +295,37 @@ def test_a_watched_page_source_is_analysed_again_only_when_it_changes(
     serve_story(site, "/press", text=SEED_TEXT + " A second letter followed.")
     poll(source, django_capture_on_commit_callbacks)
     assert seed_engine.calls == 2
+
+
+def test_our_own_per_host_pace_defers_a_poll_without_counting_a_failure(site, settings, fake_engine):
+    from tracker import fetching
+
+    settings.FETCH_HOST_INTERVAL = 60
+    fetching._local_next_slot.clear()
+    source = services.source_create(url=serve_feed(site, "/feed.xml", []))
+    fetching.take_host_slot("127.0.0.1")  # another fetch from this host just went out
+    assert services.source_poll(source_id=source.pk).status == "deferred"
+    source.refresh_from_db()
+    assert source.consecutive_failures == 0
+    assert source.next_poll_at > timezone.now() + dt.timedelta(seconds=30)
+    fetching._local_next_slot.clear()
+
+
+def test_a_paced_fetch_is_requeued_as_a_fresh_message(site, settings, fake_engine, monkeypatch):
+    from tracker import fetching
+
+    serve_story(site, "/a")
+    article = Article.objects.create(canonical_url=site.url("/a"), url=site.url("/a"))
+    settings.FETCH_HOST_INTERVAL = 60
+    fetching._local_next_slot.clear()
+    fetching.take_host_slot("127.0.0.1")
+    requeued = []
+    monkeypatch.setattr(
+        tasks.fetch_article, "apply_async", lambda args, countdown: requeued.append((args, countdown))
+    )
+    assert tasks.fetch_article.apply((article.pk,)).get() == "paced"
+    assert requeued[0][0] == (article.pk,)
+    assert requeued[0][1] > 30
+    article.refresh_from_db()
+    assert article.fetch_status == FetchStatus.PENDING  # claim released for the next try
+    fetching._local_next_slot.clear()
