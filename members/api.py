@@ -56,8 +56,9 @@ class MemberCommitteeSerializer(serializers.ModelSerializer):
 class MemberSerializer(serializers.ModelSerializer):
     display_name = serializers.CharField(read_only=True)
     current_term = serializers.SerializerMethodField()
-    caucuses = MemberCaucusSerializer(source="caucus_memberships", many=True, read_only=True)
-    committees = MemberCommitteeSerializer(source="committee_memberships", many=True, read_only=True)
+    # Lists prefetched by member_queryset() into plain lists (to_attr: no related manager per row).
+    caucuses = MemberCaucusSerializer(source="caucus_list", many=True, read_only=True)
+    committees = MemberCommitteeSerializer(source="committee_list", many=True, read_only=True)
 
     class Meta:
         model = Member
@@ -116,8 +117,16 @@ def member_queryset() -> QuerySet[Member]:
             queryset=Term.objects.filter(current_terms_q()).order_by("-start"),
             to_attr="current_terms",
         ),
-        Prefetch("caucus_memberships", queryset=CaucusMembership.objects.select_related("caucus")),
-        Prefetch("committee_memberships", queryset=CommitteeMembership.objects.select_related("committee")),
+        Prefetch(
+            "caucus_memberships",
+            queryset=CaucusMembership.objects.select_related("caucus"),
+            to_attr="caucus_list",
+        ),
+        Prefetch(
+            "committee_memberships",
+            queryset=CommitteeMembership.objects.select_related("committee"),
+            to_attr="committee_list",
+        ),
     )
 
 
