@@ -636,4 +636,25 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"F000466", "K000009", "T000463", "J000289", "P000197"}),
     ),
+    Case(
+        name="first_the_letter_refers_to_the_lede_before_it",
+        published=date(2021, 2, 10),
+        text=(
+            "More than two dozen House Republicans on Wednesday urged Secretary of State Antony Blinken to "
+            "keep refugee screening in place.\n\n\u201cWe are deeply concerned,\u201d the letter, signed by "
+            "26 "
+            "House Republicans, says.\n\nThe letter includes Reps. Jim Jordan, R-Ohio, and James Comer, R-Ky."
+        ),
+        letters=(
+            {
+                "sent_on": date(2021, 2, 10),
+                "chamber": "house",
+                "recipients": ["Antony Blinken"],
+                "signers": {"J000289", "C001108"},
+                "party_counts": {"R": 26},
+                "total_signers": 26,
+            },
+        ),
+        members=frozenset({"J000289", "C001108"}),
+    ),
 )

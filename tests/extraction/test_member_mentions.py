@@ -88,3 +88,9 @@ def test_undated_article_resolves_by_the_members_latest_term(names) -> None:
 
 def test_name_split_across_a_line_break_after_the_title(names) -> None:
     assert _named("In early September, Democratic Sen.\n\nMark Kelly said so.", names) == {"K000377": 1}
+
+
+def test_undated_article_names_a_departed_member_only_with_a_title(names) -> None:
+    # Richard Burr left the Senate in 2023; undated copy is read as of the latest member data.
+    assert _named("Richard Burr said the bill was fair.", names, None) == {}
+    assert _named("Sen. Richard Burr said the bill was fair.", names, None) == {"B001135": 1}

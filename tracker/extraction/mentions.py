@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
+from members.name_index import NameIndex
 from members.names import given_name_forms, state_code
 
 if TYPE_CHECKING:
-    from members.name_index import NameHit, NameIndex, TermRecord
+    from members.name_index import NameHit, TermRecord
 
 # Titles written right before a name, as the last one to four words before it.
 _TITLE_WORDS = frozenset(
@@ -361,14 +363,18 @@ def resolve_mentions(
     """Resolve automaton hits to serving members, in text order; unresolvable hits are dropped."""
     terms: dict[str, TermRecord | None] = {}
 
+    # Undated copy is judged as of the member data's latest date (most copy is recent); a member
+    # who had left by then still counts when written with a title or tag ("Sen. Kamala Harris").
+    on = published or latest_data_date(names)
+    stale: set[str] = set()
+
     def term(bioguide: str) -> TermRecord | None:
         if bioguide not in terms:
-            if published is not None:
-                terms[bioguide] = names.term_on(bioguide, published)
-            else:
-                # Undated copy: judge by the member's latest term (most copy is recent).
+            terms[bioguide] = names.term_on(bioguide, on) if on else None
+            if terms[bioguide] is None and published is None:
                 record_terms = names.record(bioguide).terms
                 terms[bioguide] = record_terms[-1] if record_terms else None
+                stale.add(bioguide)
         return terms[bioguide]
 
     candidates: list[_Candidate] = []
@@ -416,6 +422,8 @@ def resolve_mentions(
                     tagged = True
                 else:
                     mismatch = True
+        if stale and not (title or tagged):
+            pool = [b for b in pool if b not in stale]
         candidate = _Candidate(
             hit=hit,
             bioguides=tuple(pool),
@@ -483,6 +491,27 @@ def resolve_mentions(
             )
         )
     return mentions
+
+
+_LATEST_DATA_DATE: WeakKeyDictionary[NameIndex, date | None] = WeakKeyDictionary()
+
+
+def latest_data_date(names: NameIndex) -> date | None:
+    """The latest term start in the member data: "now" for copy that carries no date."""
+    try:
+        return _LATEST_DATA_DATE[names]
+    except KeyError:
+        pass
+    except TypeError:  # an index that cannot be weakly referenced: compute each time
+        return _latest_term_start(names)
+    latest = _latest_term_start(names)
+    _LATEST_DATA_DATE[names] = latest
+    return latest
+
+
+def _latest_term_start(names: NameIndex) -> date | None:
+    starts = [term.start for record in names.records() for term in record.terms if term.start]
+    return max(starts, default=None)
 
 
 def _title_before(words: list[str]) -> str | None:
