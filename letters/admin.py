@@ -600,6 +600,14 @@ class SignatureAdmin(ExportMixin, SimpleHistoryAdmin):
     autocomplete_fields = ("member", "letter")
     readonly_fields = ("party_at_signing", "chamber_at_signing", "state_at_signing", "district_at_signing")
     show_full_result_count = False
+    actions = ["mark_verified"]
+
+    @admin.action(description="Mark selected signatures verified")
+    def mark_verified(self, request, queryset) -> None:
+        signatures = list(queryset.filter(verified=False))
+        for signature in signatures:
+            services.signature_update(signature=signature, verified=True, user=request.user)
+        messages.success(request, f"{len(signatures)} signatures marked verified.")
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)

@@ -225,3 +225,42 @@ def test_policy_page_lists_letters_and_members_by_stance(staff, kaptur_letter):
     assert "Lift long-range limits" in body
     assert "Oppose" in body
     assert "Joe Wilson (R-SC)" in body
+
+
+def test_adding_a_letter_with_its_lead_in_one_save(staff):
+    kaptur = member_with_term(bioguide="K000009", first="Marcy", last="Kaptur", district=9)
+    data = _inline_post(Letter(title="New letter"), member=kaptur.pk, role="lead", source="manual")
+    data["sent_on"] = "Sept. 10, 2024"
+    response = staff.post(reverse("admin:letters_letter_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    letter = Letter.objects.get()
+    assert (letter.sent_on, letter.congress, letter.chamber) == (date(2024, 9, 10), 118, "house")
+    signature = letter.signatures.get()
+    assert (signature.role, signature.party_at_signing, signature.state_at_signing) == ("lead", "D", "OH")
+    assert letter.history.count() >= 1
+    assert signature.history.count() == 1
+
+
+def test_stated_counts_above_the_total_are_refused_on_the_form(staff):
+    data = _inline_post(Letter(title="Counts"))
+    data.update(
+        {
+            "signatures-TOTAL_FORMS": "0",
+            "stated_total": "5",
+            "stated_democrats": "4",
+            "stated_republicans": "3",
+        }
+    )
+    response = staff.post(reverse("admin:letters_letter_add"), data)
+    assert "add up to more than the stated total" in response.content.decode()
+    assert not Letter.objects.exists()
+
+
+def test_staff_can_mark_signatures_verified_in_bulk(staff, kaptur_letter):
+    ids = list(Signature.objects.values_list("pk", flat=True))
+    staff.post(
+        reverse("admin:letters_signature_changelist"),
+        {"action": "mark_verified", "_selected_action": ids},
+    )
+    assert all(Signature.objects.values_list("verified", flat=True))
+    assert Signature.history.filter(verified=True).count() == 2
