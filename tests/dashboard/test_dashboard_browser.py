@@ -130,3 +130,13 @@ def test_dashboard_draws_charts_filters_and_confirms_a_mention(browser_page, liv
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
     assert not failed, failed
     assert not [p for p in problems if not p.startswith("Failed to load resource")], problems
+
+
+def test_swagger_ui_renders_under_the_content_security_policy(browser_page, live_server):
+    page = browser_page
+    problems: list[str] = []
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    page.goto(f"{live_server.url}/api/docs/")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".swagger-ui .opblock").count() > 40
+    assert not [p for p in problems if "Content Security Policy" in p], problems
