@@ -551,7 +551,8 @@ def _robots_text(origin: str) -> str:
     except FetchBadContentType:
         # An HTML error page served at /robots.txt: treat as absent.
         text = ""
-    except FetchRefused:
+    except (FetchRefused, FetchRetryLater):
+        # Refused hosts stay refused; a robots.txt we were asked to wait for says nothing yet.
         raise
     except FetchError:
         text = "User-agent: *\nDisallow: /\n"
