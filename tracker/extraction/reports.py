@@ -181,6 +181,7 @@ _LEDE_VERB = re.compile(
     r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|press(?:ed|es|ing)|demand(?:ed|s|ing)|ask(?:ed|s|ing)"
     r"|request(?:ed|s|ing)|push(?:ed|es|ing)|implor(?:ed|es|ing)|warn(?:ed|s|ing))\b"
 )
+_CLOSING_WORDS = ("Sincerely", "Respectfully", "truly")
 _CLOSING = re.compile(
     r"(?m)^\s*(?:Sincerely|Respectfully(?:\s+yours)?|Yours\s+truly|Very\s+truly\s+yours),?\s*$"
 )
@@ -361,6 +362,8 @@ def _add_signature_block(
     text: str, drafts: list[_Draft], mentions: list[Mention], mention_starts: list[int]
 ) -> None:
     """Members listed under "Sincerely," in a quoted letter signed the letter it closes."""
+    if not any(word in text for word in _CLOSING_WORDS):
+        return
     for closing in _CLOSING.finditer(text, drafts[0].intro.start):
         draft = next((d for d in reversed(drafts) if d.intro.start < closing.start()), None)
         if draft is None:

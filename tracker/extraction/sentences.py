@@ -167,6 +167,7 @@ _SOFT_ABBREVIATIONS = frozenset(
 
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_VISIBLE = re.compile(r"\S")
 _PARTY_TAG_LINE = re.compile(r"\([^()\n]{1,30}\)[,;]?$")
 
 
@@ -208,9 +209,11 @@ def paragraph_start_before(text: str, position: int) -> int:
         newline = text.rfind("\n", 0, position)
         if newline < 0:
             return 0
-        before = text[:newline].rstrip()
-        if not before or before[-1] in '.!?"\u201d':
-            word = _WORD_BEFORE.search(before, max(0, len(before) - 12))
+        end = newline
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0 or text[end - 1] in '.!?"\u201d':
+            word = _WORD_BEFORE.search(text, max(0, end - 12), end)
             if not (word and word.group(1).lower() in _ABBREVIATIONS):
                 return newline + 1
         position = newline
@@ -227,10 +230,8 @@ def _append(spans: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def _next_visible(text: str, pos: int) -> int:
-    length = len(text)
-    while pos < length and text[pos].isspace():
-        pos += 1
-    return pos
+    visible = _VISIBLE.search(text, pos)
+    return visible.start() if visible else len(text)
 
 
 def _stop_ends_sentence(text: str, stop: int, cut: int, nxt: int) -> bool:
@@ -251,19 +252,22 @@ def _stop_ends_sentence(text: str, stop: int, cut: int, nxt: int) -> bool:
 
 
 def _line_break_ends_sentence(text: str, start: int, newline: int, nxt: int) -> bool:
-    before = text[start:newline].rstrip()
-    if not before:
+    # Offsets, not slices: a long run of joined lines must not be copied at every break.
+    end = newline
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end == start:
         return False
     following = text[nxt]
     if following.islower():
         return False
-    last = before[-1]
+    last = text[end - 1]
     if last in ",:;(-\u2013\u2014&":
         return False
     if last == ".":
-        word = _WORD_BEFORE.search(before, max(0, len(before) - 12))
+        word = _WORD_BEFORE.search(text, max(start, end - 12), end)
         if word and word.group(1).lower() in _ABBREVIATIONS:
             return False
-    line_start = before.rfind("\n") + 1
+    line_start = max(start, text.rfind("\n", start, end) + 1)
     # Signer lists: "Elizabeth Warren (D-Mass.)" on its own line, followed by the next name.
-    return not (len(before) - line_start < 80 and _PARTY_TAG_LINE.search(before, line_start))
+    return not (end - line_start < 80 and _PARTY_TAG_LINE.search(text, line_start, end))
