@@ -362,7 +362,11 @@ def _article_store_text(
     digest = content_hash(text)
     changed = digest != article.content_hash
     original = (
-        Article.objects.filter(content_hash=digest).exclude(pk=article.pk).order_by("pk").first()
+        Article.objects.filter(content_hash=digest)
+        .exclude(pk=article.pk)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
         if changed
         else None
     )
@@ -388,7 +392,7 @@ def _article_store_text(
     ]
     if original is not None:
         # The same story under another URL (syndication, AMP, a print view): analysed once.
-        article.duplicate_of = original
+        article.duplicate_of_id = original
         article.analysis_status = AnalysisStatus.DUPLICATE
         article.save(update_fields=[*update_fields, "duplicate_of", "analysis_status"])
         return False
