@@ -657,4 +657,30 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"J000289", "C001108"}),
     ),
+    Case(
+        name="member_receiving_a_letter_did_not_send_it",
+        published=date(2023, 6, 1),
+        text=(
+            "Rep. Jim Jordan received a letter from the Justice Department on Monday rejecting his subpoena. "
+            "The FBI responded Tuesday to a letter from Sen. Chuck Schumer about the bureau's informants."
+        ),
+        letters=({"sent_on": None, "chamber": "senate", "leads": {"S000148"}},),
+        members=frozenset({"J000289", "S000148"}),
+    ),
+    Case(
+        name="letter_from_two_senators_to_a_body",
+        published=date(2023, 6, 1),
+        text=(
+            "In a letter from Sens. Elizabeth Warren and Bernie Sanders to the Fed, the senators asked for "
+            "rate cuts."
+        ),
+        letters=(
+            {
+                "chamber": "senate",
+                "recipients": ["Fed"],
+                "signers": {"W000817", "S000033"},
+            },
+        ),
+        members=frozenset({"W000817", "S000033"}),
+    ),
 )

@@ -516,7 +516,9 @@ def _recipient(text: str, start: int, end: int, *, published: date | None) -> Re
     if last_office == -1 and len(tokens) == 1:
         return RecipientSpan(start, end, complete_name(tokens[0], text, published), True)
     body = " ".join(tokens)
-    if body.lower() in _OFFICE_WORDS or len(body) < 3:
+    # A lone office word is no recipient ("the president" is resolved elsewhere), but a capitalised
+    # body is: "the Fed", "the Pentagon", "Treasury".
+    if len(body) < 3 or (body.lower() in _OFFICE_WORDS and not (body[0].isupper() and " " not in body)):
         return None
     return RecipientSpan(start, end, body, False)
 

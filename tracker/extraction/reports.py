@@ -148,7 +148,8 @@ _BY_BEFORE = re.compile(
 )
 _SEND_WORD = re.compile(r"\b(?:sent|send|sends|dated|signed|delivered|released|wrote|penned|issued|letter)\b")
 _DATE_NOT_SENT = re.compile(
-    r"\b(?:by|before|until|since|through|from|after|no\s+later\s+than|starting|beginning|ending|due|deadline)\s+"
+    r"\b(?:by|before|until|since|through|from|after|no\s+later\s+than|starting|beginning|ending|due|deadline"
+    r"|responded|replied|answered|received|acknowledged)\s+"
     r"(?:(?:on|next|this|the)\s+)?$",
     re.IGNORECASE,
 )
@@ -175,7 +176,8 @@ _SEND_VERB = re.compile(
     r"\b(?:sent|signed|wrote|penned|released|delivered|issued|circulated|led|fired\s+off)\b"
 )
 # An address block names the letter's addressee: "The Honorable Nancy Pelosi".
-_LETTER_FROM = re.compile(r"\b[Ll]etters?\s*\(?\s*from\s+(?P<who>[^()]{1,200}?)\)?\s+to\s")
+# "a letter from X to Y", "received a letter from the agency": those named after "from" sent it.
+_LETTER_FROM = re.compile(r"\b[Ll]etters?\s*\(?\s*from\s+")
 _ADDRESSEE_BEFORE = re.compile(r"\b(?:Honorable|Hon\.)\s+$")
 _LEDE_VERB = re.compile(
     r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|press(?:ed|es|ing)|demand(?:ed|s|ing)|ask(?:ed|s|ing)"
@@ -412,8 +414,7 @@ def _read_letter_sentence(
     letter_from = _LETTER_FROM.search(text, start, end)
     if letter_from:
         # "Letter (from Governor A and Governor B) to ...": only who it is from sent it.
-        senders = [m for m in senders if letter_from.start("who") <= m.start < letter_from.end("who")]
-        excluded.append((letter_from.end("who"), end))
+        senders = [m for m in senders if m.start >= letter_from.end()]
     roles = _roles(text, sentence, senders)
     definite = _is_definite(text, sentence, trigger)
     if definite and not drafts:
@@ -442,8 +443,10 @@ def _read_letter_sentence(
             roles.setdefault(mention.bioguide, "sender")
     if open_letter and not senders:
         return
-    other_sender = not senders and _other_sender(
-        text, start, letter_from.end("who") if letter_from else trigger.start(), excluded
+    other_sender = not senders and (
+        _other_sender(text, letter_from.end(), end, excluded)
+        if letter_from
+        else _other_sender(text, start, trigger.start(), excluded)
     )
     congressional = bool(senders) or ((cue or not counts.empty) and not other_sender)
 
