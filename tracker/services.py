@@ -48,6 +48,8 @@ SOURCE_BACKOFF_MAX = timedelta(days=1)
 # A claim older than this belongs to a worker that died (hard time limits are far shorter).
 CLAIM_LEASE = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT * 2)
 PASTED_TEXT_MAX_CHARS = TEXT_MAX_CHARS
+# Longest automatic retry backoff of a fetch (tasks.RETRY["retry_backoff_max"]).
+RETRY_WAIT_ESTIMATE = timedelta(seconds=900)
 
 
 def _enqueue(task_name: str, *args) -> None:
@@ -327,7 +329,12 @@ def _article_fetch_claimed(article: Article, *, final_attempt: bool) -> str:
         )
     except (FetchError, PageError) as exc:
         if isinstance(exc, FetchPaced) or (getattr(exc, "transient", False) and not final_attempt):
-            Article.objects.filter(pk=article_id).update(fetch_status=FetchStatus.PENDING, claimed_at=None)
+            # claimed_at = when the retry is due: the stalled-article sweep leaves a retry that is
+            # waiting (Retry-After, backoff) alone instead of queuing duplicates of it.
+            retry_in = getattr(exc, "retry_after", None) or RETRY_WAIT_ESTIMATE.total_seconds()
+            Article.objects.filter(pk=article_id).update(
+                fetch_status=FetchStatus.PENDING, claimed_at=timezone.now() + timedelta(seconds=retry_in)
+            )
             raise
         fallback = html_to_text(article.feed_content) if article.feed_content else ""
         error = f"{exc.__class__.__name__}: {exc}"[:5000]
@@ -501,6 +508,8 @@ def article_requeue_stalled(*, now: datetime | None = None) -> int:
     stalled_fetch = Article.objects.filter(
         Q(fetch_status=FetchStatus.FETCHING, claimed_at__lt=cutoff)
         | Q(fetch_status=FetchStatus.PENDING, created_at__lt=cutoff, claimed_at__isnull=True)
+        # A retry whose due time passed a lease ago and still hasn't run: its message was lost.
+        | Q(fetch_status=FetchStatus.PENDING, claimed_at__lt=cutoff)
     ).values_list("pk", flat=True)[:500]
     for article_id in stalled_fetch:
         _enqueue("fetch_article", article_id)

@@ -329,3 +329,22 @@ def test_a_paced_fetch_is_requeued_as_a_fresh_message(site, settings, fake_engin
     article.refresh_from_db()
     assert article.fetch_status == FetchStatus.PENDING  # claim released for the next try
     fetching._local_next_slot.clear()
+
+
+def test_a_fetch_waiting_for_retry_after_is_not_requeued_by_the_sweep(site, fake_engine, monkeypatch):
+    site.add("/busy", "busy", status=429, headers={"Retry-After": "3600"}, content_type="text/plain")
+    article = Article.objects.create(
+        canonical_url=site.url("/busy"), url=site.url("/busy"), created_at=timezone.now()
+    )
+    Article.objects.filter(pk=article.pk).update(created_at=timezone.now() - dt.timedelta(hours=3))
+    with pytest.raises(Exception, match="429"):
+        services.article_fetch(article_id=article.pk, final_attempt=False)
+    article.refresh_from_db()
+    assert article.fetch_status == FetchStatus.PENDING
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", lambda name, *args: queued.append((name, args)))
+    services.article_requeue_stalled()
+    assert queued == []
+    # Long past its due time and still pending: the retry message was lost, queue it again.
+    services.article_requeue_stalled(now=timezone.now() + dt.timedelta(hours=3))
+    assert queued == [("fetch_article", (article.pk,))]
