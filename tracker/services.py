@@ -48,6 +48,8 @@ SOURCE_BACKOFF_MAX = timedelta(days=1)
 # A claim older than this belongs to a worker that died (hard time limits are far shorter).
 CLAIM_LEASE = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT * 2)
 PASTED_TEXT_MAX_CHARS = TEXT_MAX_CHARS
+# How long queued (unclaimed) work may wait before its message is presumed lost.
+QUEUE_GRACE = timedelta(hours=1)
 # Longest automatic retry backoff of a fetch (tasks.RETRY["retry_backoff_max"]).
 RETRY_WAIT_ESTIMATE = timedelta(seconds=900)
 
@@ -490,7 +492,10 @@ def articles_reanalyse(*, article_ids: Sequence[int]) -> int:
         .exclude(text="")
         .values_list("pk", flat=True)
     )
-    Article.objects.filter(pk__in=ids).update(analysis_status=AnalysisStatus.PENDING, claimed_at=None)
+    # claimed_at records when it was queued: the stalled sweep gives a long queue time to drain.
+    Article.objects.filter(pk__in=ids).update(
+        analysis_status=AnalysisStatus.PENDING, claimed_at=timezone.now()
+    )
     for article_id in ids:
         _enqueue("analyse_article_task", article_id)
     return len(ids)
@@ -504,12 +509,15 @@ def article_requeue_stalled(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     cutoff = now - CLAIM_LEASE
+    # Work still queued (not claimed) may just be waiting behind a long queue (a burst, a paced
+    # host, a big re-analysis): only after QUEUE_GRACE is its message presumed lost.
+    queued_cutoff = now - QUEUE_GRACE
     requeued = 0
     stalled_fetch = Article.objects.filter(
         Q(fetch_status=FetchStatus.FETCHING, claimed_at__lt=cutoff)
-        | Q(fetch_status=FetchStatus.PENDING, created_at__lt=cutoff, claimed_at__isnull=True)
-        # A retry whose due time passed a lease ago and still hasn't run: its message was lost.
-        | Q(fetch_status=FetchStatus.PENDING, claimed_at__lt=cutoff)
+        | Q(fetch_status=FetchStatus.PENDING, created_at__lt=queued_cutoff, claimed_at__isnull=True)
+        # A retry whose due time passed long ago and still hasn't run: its message was lost.
+        | Q(fetch_status=FetchStatus.PENDING, claimed_at__lt=queued_cutoff)
     ).values_list("pk", flat=True)[:500]
     for article_id in stalled_fetch:
         _enqueue("fetch_article", article_id)
@@ -519,8 +527,9 @@ def article_requeue_stalled(*, now: datetime | None = None) -> int:
         | Q(
             analysis_status=AnalysisStatus.PENDING,
             fetch_status__in=[FetchStatus.FETCHED, FetchStatus.SUPPLIED],
-            fetched_at__lt=cutoff,
+            fetched_at__lt=queued_cutoff,
         )
+        & (Q(claimed_at__isnull=True) | Q(claimed_at__lt=queued_cutoff))
     ).values_list("pk", flat=True)[:500]
     for article_id in stalled_analysis:
         _enqueue("analyse_article_task", article_id)
