@@ -54,8 +54,13 @@ def _full_name(record: MemberRecord) -> str:
     return f"{record.nickname or record.first} {record.last}"
 
 
-def make_articles(records: list[MemberRecord], count: int, *, seed: int = 7) -> list[str]:
-    """Synthetic ~6 KB articles: one letter report and a follow-up, a dozen members named, filler."""
+def make_articles(
+    records: list[MemberRecord], count: int, *, seed: int = 7, letters: bool = True
+) -> list[str]:
+    """Synthetic ~6 KB articles: one letter report and a follow-up, a dozen members named, filler.
+
+    With `letters=False`, political copy naming members but reporting no letter.
+    """
     rng = random.Random(seed)
     house = [r for r in records if r.terms and r.terms[-1].chamber == "house"]
     senate = [r for r in records if r.terms and r.terms[-1].chamber == "senate"]
@@ -63,18 +68,20 @@ def make_articles(records: list[MemberRecord], count: int, *, seed: int = 7) -> 
     numbers = ["Twenty", "Thirty", "Forty", "12", "15", "18"]
     for _ in range(count):
         lead, s1, s2 = rng.sample(house, 3)
-        parts: list[str] = [
-            _LETTER.format(
-                count=rng.choice(numbers),
-                count2=rng.choice(["five", "six", "7"]),
-                lead=_full_name(lead),
-                day=rng.choice(["Sept. 10", "Monday", "Aug. 30"]),
-                s1=_full_name(s1),
-                s2=_full_name(s2),
-            ),
-            "\n\n",
-        ]
-        if rng.random() < 0.5:
+        parts: list[str] = []
+        if letters:
+            parts.append(
+                _LETTER.format(
+                    count=rng.choice(numbers),
+                    count2=rng.choice(["five", "six", "7"]),
+                    lead=_full_name(lead),
+                    day=rng.choice(["Sept. 10", "Monday", "Aug. 30"]),
+                    s1=_full_name(s1),
+                    s2=_full_name(s2),
+                )
+            )
+            parts.append("\n\n")
+        if letters and rng.random() < 0.5:
             parts.append(_SECOND.format(sen=_full_name(rng.choice(senate))))
         while sum(map(len, parts)) < 5800:
             if rng.random() < 0.3:
@@ -84,7 +91,8 @@ def make_articles(records: list[MemberRecord], count: int, *, seed: int = 7) -> 
                 parts.append(rng.choice(_FILLER))
             if rng.random() < 0.3:
                 parts.append("\n\n")
-        parts.append(f"{lead.last}'s letter did not say how the aid would be paid for. ")
+        if letters:
+            parts.append(f"{lead.last}'s letter did not say how the aid would be paid for. ")
         articles.append("".join(parts)[:6200])
     return articles
 
@@ -166,7 +174,17 @@ def main(argv: list[str] | None = None) -> None:
     _run(articles[:50], index)  # warm-up
     elapsed = _run(articles, index)
     rate = len(articles) / elapsed
-    print(f"engine (automaton):  {rate:10.1f} articles/s  {size_mb / elapsed:8.3f} MB/s")
+    print(
+        f"engine (automaton):  {rate:10.1f} articles/s  {size_mb / elapsed:8.3f} MB/s  (each reports letters)"
+    )
+    plain = make_articles(records, args.articles, seed=11, letters=False)
+    plain_mb = sum(len(text.encode("utf-8")) for text in plain) / 1e6
+    plain_elapsed = _run(plain, index)
+    plain_rate = len(plain) / plain_elapsed
+    print(
+        f"engine, no letters:  {plain_rate:10.1f} articles/s  {plain_mb / plain_elapsed:8.3f} MB/s"
+        "  (members named, no letter word)"
+    )
 
     naive = NaiveNameIndex(index)
     baseline_articles = articles[: args.baseline_articles]
