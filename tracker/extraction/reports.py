@@ -149,7 +149,7 @@ _BY_BEFORE = re.compile(
 _SEND_WORD = re.compile(r"\b(?:sent|send|sends|dated|signed|delivered|released|wrote|penned|issued|letter)\b")
 _DATE_NOT_SENT = re.compile(
     r"\b(?:by|before|until|since|through|from|after|no\s+later\s+than|starting|beginning|ending|due|deadline"
-    r"|responded|replied|answered|received|acknowledged)\s+"
+    r"|responded|replied|answered|received|acknowledged|following|amid|ahead\s+of|during|at)\s+"
     r"(?:(?:on|next|this|the)\s+)?$",
     re.IGNORECASE,
 )
