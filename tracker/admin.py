@@ -467,6 +467,8 @@ class ProposedLetterAdmin(admin.ModelAdmin):
 
     @admin.display(description="Review")
     def review_buttons(self, proposal: ProposedLetter) -> str:
+        if proposal.pk is None:  # the add form: nothing to review yet
+            return "-"
         if proposal.status != ProposalStatus.PENDING:
             if proposal.created_letter_id:
                 return format_html(
