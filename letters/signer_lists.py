@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from members.names import MemberReference, normalise, parse_member_reference, state_code
 
@@ -352,7 +353,10 @@ def split_signer_list(text: str) -> list[NamedPiece]:
         if hints is not None and pieces:
             pieces[-1] = replace(pieces[-1], hints=hints)
             continue
-        for cell in _COLUMN_GAP.split(raw_line.strip()):
+        cells = _COLUMN_GAP.split(raw_line.strip())
+        if 1 < len(cells) <= 3 and all(len(cell.split()) == 1 for cell in cells):
+            cells = [" ".join(cells)]  # "Marcy  Kaptur": a double space typed inside one name
+        for cell in cells:
             cell = _clean_cell(cell)
             if not cell:
                 continue
@@ -424,6 +428,10 @@ def resolve_signer_list(
         ref = parse_member_reference(piece.text)
         if ref is None:
             continue
+        if not piece.in_prose and (run_together := _names_within(index, piece)):
+            # Columns flattened with single spaces: "Marcy Kaptur Brian Fitzpatrick".
+            pieces.extend(reversed(run_together))
+            continue
         resolution = _resolve(index, ref, piece, on=on, chamber=chamber)
         if resolution.status == "unresolved" and piece.alternatives:
             pieces.extend(reversed(piece.alternatives))
@@ -460,6 +468,20 @@ def _resolve(index, ref: MemberReference, piece: NamedPiece, *, on: dt.date, cha
         # Districts are renumbered every decade and press copy lags behind: try without it.
         resolution = index.resolve(ref, on=on, **{**kwargs, "district": None})
     return resolution
+
+
+def _names_within(index, piece: NamedPiece) -> list[NamedPiece]:
+    """Two or more full names run together on one line, found by the index's scanner."""
+    if len(piece.text.split()) < 4:
+        return []
+    hits = sorted((hit for hit in index.scan(piece.text) if hit.kind == "full"), key=lambda hit: hit.start)
+    if len(hits) < 2 or any(a.end > b.start for a, b in pairwise(hits)):
+        return []
+    # The names must make up the line, not sit inside a longer name or a sentence.
+    covered = sum(len(normalise(hit.surface)) for hit in hits)
+    if covered < 0.8 * len(normalise(piece.text)):
+        return []
+    return [NamedPiece(text=hit.surface, written=hit.surface, chamber=piece.chamber) for hit in hits]
 
 
 def _names_a_person(ref: MemberReference) -> bool:

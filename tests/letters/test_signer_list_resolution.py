@@ -272,3 +272,8 @@ def test_leadership_titles_before_names_in_a_block(congress):
         ("Chairman Mike Rogers", "resolved", "R000575"),
         ("Co-Chair Marcy Kaptur", "resolved", "K000009"),
     ]
+
+
+def test_columns_flattened_with_single_spaces_and_double_spaces_inside_a_name(congress):
+    block = "Marcy Kaptur Jim McGovern\nMember of Congress Member of Congress\nTim  Scott\n"
+    assert [b for _, _, b in resolved(block, D2024)] == ["K000009", "M000312", "S001184"]
