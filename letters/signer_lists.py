@@ -337,6 +337,21 @@ def _recipient_lines(lines: list[str]) -> set[int]:
     return skipped
 
 
+_CONTINUES = re.compile(r"(?:,|\band|&|\bReps?\.|\bSens?\.|\bRepresentatives|\bSenators)\s*$", re.IGNORECASE)
+
+
+def _join_wrapped_sentences(lines: list[str]) -> list[str]:
+    """Rejoin a press-release sentence a copy broke mid-list ("..., Jan Schakowsky (D-IL),\nand ...")."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if line.strip() and previous.strip() and _looks_like_prose(previous) and _CONTINUES.search(previous):
+            joined[-1] = f"{previous.rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def split_signer_list(text: str) -> list[NamedPiece]:
     """The people a pasted signer list names, in order, as written (not yet read or matched).
 
@@ -344,7 +359,7 @@ def split_signer_list(text: str) -> list[NamedPiece]:
     core drops the rest ("Sincerely,", "Member of Congress").
     """
     pieces: list[NamedPiece] = []
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _join_wrapped_sentences(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     recipients = _recipient_lines(lines)
     for number, raw_line in enumerate(lines):
         if not raw_line.strip() or number in recipients:

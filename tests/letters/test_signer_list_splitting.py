@@ -182,3 +182,18 @@ def test_press_release_with_suffixes_trailing_hints_and_a_led_by_clause():
         "Rep. Mike Quigley (IL-05)",
         "Rep. Steve Cohen (TN-09)",
     ]
+
+
+def test_press_sentence_wrapped_across_lines_mid_list():
+    text = (
+        "The letter was signed by Reps. Jim McGovern (D-MA), Jan Schakowsky (D-IL),\n"
+        "Marcy Kaptur (D-OH), and\n"
+        "Steve Cohen (D-TN)."
+    )
+    assert texts(text) == [
+        "Reps. Jim McGovern (D-MA)",
+        "Jan Schakowsky (D-IL)",
+        "Marcy Kaptur (D-OH)",
+        "Steve Cohen (D-TN)",
+    ]
+    assert {piece.chamber for piece in split_signer_list(text)} == {"house"}
