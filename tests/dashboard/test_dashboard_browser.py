@@ -122,10 +122,13 @@ def test_dashboard_draws_charts_filters_and_confirms_a_mention(browser_page, liv
     assert "at least 20 House Democrats" in item.inner_text()
     item.locator("button.confirm").click()
     page.wait_for_selector(f"li[data-mention='{mention.pk}'][data-status='confirmed']")
-    mention.refresh_from_db()
-    assert mention.status == ReviewStatus.CONFIRMED
     # (wait_for_function would need 'unsafe-eval', which the page's CSP rightly refuses)
     page.wait_for_selector("#queue-counts:has-text('confirmed: 1')")
+    page.wait_for_load_state("networkidle")
+    # Only now read the database from this thread: with in-memory SQLite the live server shares
+    # this thread's connection, which must not be used by both at once.
+    mention.refresh_from_db()
+    assert mention.status == ReviewStatus.CONFIRMED
 
     assert not [p for p in problems if "Content Security Policy" in p or "Refused" in p], problems
     assert not failed, failed
