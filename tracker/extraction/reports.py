@@ -308,7 +308,7 @@ def find_letter_reports(
     triggers: list[re.Match[str]] | None = None,
 ) -> list[DraftReport]:
     """Every distinct congressional letter the text reports, in order of first report."""
-    quotes = [(match.start(), match.end()) for match in _QUOTE.finditer(text)]
+    quotes = _Quotes(text)
     sentence_starts = [sentence.start for sentence in sentences]
     # Only sentences with a letter word, and the few after them, need reading.
     by_sentence: dict[int, re.Match[str]] = {}
@@ -316,7 +316,7 @@ def find_letter_reports(
         index = bisect_right(sentence_starts, match.start()) - 1
         if index < 0 or index in by_sentence or match.start() >= sentences[index].end:
             continue
-        if _inside(match.start(), quotes):
+        if quotes.covers(match.start()):
             continue
         sentence = sentences[index]
         context = text[max(sentence.start, match.start() - 30) : min(sentence.end, match.end() + 30)]
@@ -378,6 +378,23 @@ def _add_signature_block(
                 draft.named_sender = True
 
 
+class _Quotes:
+    """Quoted passages of the article, looked up by bisection (a page can hold thousands)."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [(match.start(), match.end()) for match in _QUOTE.finditer(text)]
+        self.starts = [start for start, _ in self.spans]
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.spans[index][1]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = bisect_left(self.starts, end, first)
+        return [span for span in self.spans[first:last] if span[1] > start]
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
@@ -389,7 +406,7 @@ def _read_letter_sentence(
     trigger: re.Match[str],
     inside: list[Mention],
     drafts: list[_Draft],
-    quotes: list[tuple[int, int]],
+    quotes: _Quotes,
     mentions: list[Mention],
     cursor: int,
     *,
@@ -400,7 +417,7 @@ def _read_letter_sentence(
 ) -> None:
     start, end = sentence
     recipients = find_recipients(text, start, end, published=published)
-    excluded = [(span.start, span.end) for span in recipients] + quotes
+    excluded = [(span.start, span.end) for span in recipients] + quotes.within(start, end)
     ask = find_ask(text, start, end)
     ask_start = text.find(ask, start, end) if ask else -1
     if ask_start >= 0:
@@ -431,10 +448,13 @@ def _read_letter_sentence(
     cue, cue_chambers = _congress_cue(text, start, end, excluded, trigger.start())
     if not senders and _PRONOUN_SUBJECT.match(text, start) and not definite:
         # "She wrote to ...": the member named last before this sentence.
-        earlier = [m for m in mentions[:cursor] if start - m.end < 600 and not _inside(m.start, quotes)]
-        if earlier:
-            senders = [earlier[-1]]
-            roles.setdefault(earlier[-1].bioguide, "sender")
+        for mention in reversed(mentions[max(0, cursor - 20) : cursor]):
+            if start - mention.end >= 600:
+                break
+            if not quotes.covers(mention.start):
+                senders = [mention]
+                roles.setdefault(mention.bioguide, "sender")
+                break
     if definite:
         # In "the letter" sentences only members given a part in the letter are senders.
         senders = [m for m in senders if m.bioguide in roles]
@@ -511,7 +531,7 @@ def _absorb_lede(
     text: str,
     draft: _Draft,
     lede: tuple[Sentence, list[Mention]],
-    quotes: list[tuple[int, int]],
+    quotes: _Quotes,
     published: date | None,
 ) -> None:
     """ "More than two dozen House Republicans on Wednesday urged ..." then "'...,' the letter says":
@@ -522,7 +542,7 @@ def _absorb_lede(
     if not _LEDE_VERB.search(text, start, end):
         return
     recipients = find_recipients(text, start, end, published=published)
-    excluded = [(span.start, span.end) for span in recipients] + quotes
+    excluded = [(span.start, span.end) for span in recipients] + quotes.within(start, end)
     senders = [m for m in inside if not _inside(m.start, excluded)]
     counts = find_counts(text, start, end)
     cue, cue_chambers = _congress_cue(text, start, end, excluded, end)
@@ -733,11 +753,11 @@ def _dateline_before(datelines: list[tuple[int, date]], position: int, published
 
 
 def _sent_on(
-    text: str, sentence: Sentence, quotes: list[tuple[int, int]], published: date | None, *, introducing: bool
+    text: str, sentence: Sentence, quotes: _Quotes, published: date | None, *, introducing: bool
 ) -> date | None:
     start, end = sentence
     for mention in find_dates(text, start, end, published):
-        if _inside(mention.start, quotes):
+        if quotes.covers(mention.start):
             continue
         if _DATE_NOT_SENT.search(text, max(start, mention.start - 24), mention.start):
             continue
@@ -758,14 +778,14 @@ def _attach_adjacent(
     index: int,
     inside: list[Mention],
     drafts: list[_Draft],
-    quotes: list[tuple[int, int]],
+    quotes: _Quotes,
 ) -> None:
     """ "Leading the charge was ...", "He was joined by ...": right after a letter sentence."""
     if not drafts or not inside or index - drafts[-1].last_index > 2:
         return
     if not _ADJACENT_ROLE.search(text, sentence.start, sentence.end):
         return
-    senders = [m for m in inside if not _inside(m.start, quotes)]
+    senders = [m for m in inside if not quotes.covers(m.start)]
     roles = _roles(text, sentence, senders)
     if not roles:
         return
