@@ -451,7 +451,11 @@ def resolve_signer_list(
         if resolution.status == "unresolved" and piece.alternatives:
             pieces.extend(reversed(piece.alternatives))
             continue
-        if piece.in_prose and resolution.status == "unresolved" and not _names_a_person(ref):
+        if (
+            piece.in_prose
+            and resolution.status == "unresolved"
+            and not (piece.chamber or _names_a_person(ref))
+        ):
             # Prose around a list ("Today, ...") yields capitalised words that are nobody.
             continue
         if resolution.bioguide:
