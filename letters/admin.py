@@ -234,12 +234,17 @@ class CongressFilter(admin.SimpleListFilter):
         numbers = (
             Letter.objects.exclude(congress=None).order_by("-congress").values_list("congress", flat=True)
         )
-        return [(str(n), f"{n}th") for n in dict.fromkeys(numbers)]
+        return [(str(n), _ordinal(n)) for n in dict.fromkeys(numbers)]
 
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(congress=self.value())
         return queryset
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} Congress"
 
 
 # --- letters ------------------------------------------------------------------------------------
