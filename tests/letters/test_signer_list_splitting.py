@@ -1,5 +1,8 @@
 """Splitting pasted signer lists into the people they name (no member matching here)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from letters.signer_lists import Hints, split_signer_list
 from members.names import parse_member_reference
 
@@ -197,3 +200,10 @@ def test_press_sentence_wrapped_across_lines_mid_list():
         "Steve Cohen (D-TN)",
     ]
     assert {piece.chamber for piece in split_signer_list(text)} == {"house"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_splitting_never_fails_on_arbitrary_text(text):
+    pieces = split_signer_list(text)
+    assert all(piece.text.strip() for piece in pieces)
