@@ -37,6 +37,10 @@ class MemberQuerySet(models.QuerySet):
             terms = terms.filter(state=state)
         return self.filter(models.Exists(terms))
 
+    def get_by_natural_key(self, bioguide: str) -> Member:
+        # loaddata needs it to read Member.natural_key() back (README's dumpdata --natural-foreign).
+        return self.get(bioguide=bioguide)
+
 
 class Member(models.Model):
     bioguide = models.CharField("bioguide id", max_length=7, unique=True)
