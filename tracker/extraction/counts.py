@@ -57,7 +57,7 @@ _PARTY_NOUN = (
 )
 _GENERIC_NOUN = (
     r"(?P<generic>lawmakers|legislators|members(?:\s+of\s+Congress)?|senators|Senators|representatives|Representatives"
-    r"|congressmen|congresswomen|colleagues|signers|signatories|signatures|co-?signers|Reps\.|Sens\.)"
+    r"|congressmen|congresswomen|colleagues|progressives|conservatives|moderates|freshmen|signers|signatories|signatures|co-?signers|Reps\.|Sens\.)"
 )
 _QUALIFIER = (
     r"(?:of\s+(?:his|her|their|our)\s+)?(?:(?P<chamber>House|Senate|congressional|Congressional|bipartisan|other|fellow|U\.S\.|US"

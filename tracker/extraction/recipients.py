@@ -291,6 +291,7 @@ _LEADING_OFFICE_WORDS = frozenset(
 )
 # "(EPA)" after an agency's name, "(D-VA)" after a recipient member's.
 _ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z&.\-]{0,12}\)[,.]?$")
+_CLAUSE_SUBJECT_AFTER = re.compile(r"\s+[A-Z][\w'\u2019.-]*\s+(?!of\b|and\b|the\b|for\b|&)[a-z]")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Lower-case words that close a body's name: "Senate leadership", "congressional leaders".
 _COLLECTIVE_WORDS = frozenset({"leadership", "leaders", "appropriators", "negotiators", "conferees"})
@@ -404,6 +405,8 @@ def _phrase_recipients(text: str, start: int, limit: int, *, published: date | N
             break
         stripped = word.rstrip(".,")
         if word == ",":
+            if _CLAUSE_SUBJECT_AFTER.match(text, token.end(), limit):
+                break  # "to BOP Director Colette Peters, Ossoff asked ...": the main clause's subject
             end = token.end()
             continue
         if stripped.endswith(("'s", "\u2019s")):
@@ -504,8 +507,9 @@ def _recipient(text: str, start: int, end: int, *, published: date | None) -> Re
     tail = tokens[last_office + 1 :]
     # A name follows a personal title ("Director Bill Pulte"), not an organisation's words
     # ("Office of Science").
-    titled_person = last_office == -1 or any(
-        token.rstrip(",").lower() in _PERSONAL_TITLES for token in tokens[: last_office + 1]
+    titled_person = last_office == -1 or (
+        tokens[last_office].rstrip(",").lower() not in _CONNECTORS
+        and any(token.rstrip(",").lower() in _PERSONAL_TITLES for token in tokens[: last_office + 1])
     )
     if tail and titled_person and len(tail) <= 4 and all(_PERSON_TOKEN.match(token) for token in tail):
         name = " ".join(tail)
