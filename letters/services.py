@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Coalesce, Concat, Greatest
 from django.utils import timezone
 
 from letters.models import (
@@ -120,13 +120,19 @@ def recipient_get_or_create(
     """A recipient by its display text ("President Joe Biden") or by parts; reuses an existing one."""
     if text and not (name or office or organization):
         text = " ".join(text.split())
-        for recipient in Recipient.objects.filter(name__iexact=text) | Recipient.objects.filter(
-            office__iexact=text
-        ):
-            return recipient
-        for recipient in Recipient.objects.filter(name__isnull=False).only("name", "office", "organization"):
-            if str(recipient).lower() == text.lower():
-                return recipient
+        # Match what Recipient.__str__ shows ("President Joe Biden"), in the database.
+        display = Case(
+            When(Q(office="") & Q(name=""), then=F("organization")),
+            When(office="", then=F("name")),
+            When(name="", then=F("office")),
+            default=Concat(F("office"), Value(" "), F("name")),
+            output_field=CharField(),
+        )
+        found = (
+            Recipient.objects.annotate(display=display).filter(display__iexact=text).order_by("pk").first()
+        )
+        if found is not None:
+            return found
         name = text
     if not (name or office or organization):
         raise ValidationError("A recipient needs a name, an office or an organization.")

@@ -220,3 +220,11 @@ def test_date_change_that_leaves_a_signer_not_serving_is_refused_whole():
         services.letter_update(letter=letter, sent_on="2019-05-01", title="Changed")
     letter.refresh_from_db()
     assert (letter.sent_on, letter.title) == (date(2024, 9, 10), "Letter on Ukraine")
+
+
+def test_recipients_are_reused_by_their_display_text():
+    president = services.recipient_get_or_create(name="Joe Biden", office="President")
+    assert services.recipient_get_or_create(text="president  joe biden") == president
+    meta = services.recipient_get_or_create(organization="Meta")
+    assert services.recipient_get_or_create(text="Meta") == meta
+    assert services.recipient_get_or_create(text="Secretary Lloyd Austin").name == "Secretary Lloyd Austin"
