@@ -683,4 +683,39 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"W000817", "S000033"}),
     ),
+    Case(
+        name="in_a_letter_then_surname_subject_after_the_recipient",
+        published=date(2023, 5, 12),
+        text=(
+            "Sen. Jon Ossoff (D-Ga.) is demanding answers from the Bureau of Prisons. In a letter Tuesday to "
+            "BOP Director Colette Peters, Ossoff asked how the agency tracks deaths in custody."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 5, 9),
+                "chamber": "senate",
+                "recipients": ["Colette Peters"],
+                "leads": {"O000174"},
+            },
+        ),
+        members=frozenset({"O000174"}),
+    ),
+    Case(
+        name="named_member_and_n_other_progressives",
+        published=date(2023, 3, 3),
+        text=(
+            "Rep. Ilhan Omar, D-Minn., and 11 other progressives sent a letter to Energy Secretary Jennifer "
+            "Granholm on Thursday urging a ban on new gas leases."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 3, 2),
+                "chamber": "house",
+                "recipients": ["Jennifer Granholm"],
+                "leads": {"O000173"},
+                "total_signers": 11,
+            },
+        ),
+        members=frozenset({"O000173"}),
+    ),
 )
