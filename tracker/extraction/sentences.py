@@ -165,9 +165,8 @@ _SOFT_ABBREVIATIONS = frozenset(
     ]
 )
 
-_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n")
+_BOUNDARY = re.compile(r"(?P<mark>[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n)(?P<gap>\s*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_VISIBLE = re.compile(r"\S")
 _PARTY_TAG_LINE = re.compile(r"\([^()\n]{1,30}\)[,;]?$")
 
 
@@ -184,18 +183,20 @@ def split_sentences(
     for match in _BOUNDARY.finditer(text, start):
         if until is not None and len(spans) > beyond and spans[-beyond - 1].start > until:
             return spans
-        cut = match.end()
+        cut = match.end("mark")
         if cut <= start:
             continue
-        nxt = _next_visible(text, cut)
+        nxt = match.end()  # the next visible character (the pattern takes the whitespace)
         if nxt >= length:
             break
-        if match.group() == "\n":
+        if match.group("mark") == "\n":
             if not _line_break_ends_sentence(text, start, match.start(), nxt):
                 continue
-        elif "\n" in text[cut:nxt]:
-            continue  # the line break decides, with the whole line in view
-        elif not _stop_ends_sentence(text, match.start(), match.end(), nxt):
+        elif "\n" in match.group("gap"):
+            # The line break decides, with the whole line in view.
+            if not _line_break_ends_sentence(text, start, cut + match.group("gap").index("\n"), nxt):
+                continue
+        elif not _stop_ends_sentence(text, match.start(), cut, nxt):
             continue
         _append(spans, text, start, cut)
         start = cut
@@ -227,11 +228,6 @@ def _append(spans: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         spans.append(Sentence(start, end))
-
-
-def _next_visible(text: str, pos: int) -> int:
-    visible = _VISIBLE.search(text, pos)
-    return visible.start() if visible else len(text)
 
 
 def _stop_ends_sentence(text: str, stop: int, cut: int, nxt: int) -> bool:
