@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.urls import include, path
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.decorators import api_view, permission_classes, renderer_classes, throttle_classes
+from rest_framework.decorators import (
+    api_view,
+    authentication_classes,
+    permission_classes,
+    renderer_classes,
+    throttle_classes,
+)
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -19,6 +25,7 @@ from tracker import api as tracker_api
 
 @extend_schema(responses=inline_serializer("Ping", {"ok": serializers.BooleanField()}))
 @api_view(["GET"])
+@authentication_classes([])
 @permission_classes([AllowAny])
 @renderer_classes([JSONRenderer])
 @throttle_classes([])
