@@ -718,4 +718,20 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"O000173"}),
     ),
+    Case(
+        name="letter_to_the_heads_of_companies",
+        published=date(2024, 4, 12),
+        text=(
+            "Sen. Marsha Blackburn wrote to the CEOs of Apple, Google and Amazon on Thursday asking how "
+            "they verify the ages of young users."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 4, 11),
+                "recipients": ["Apple", "Google", "Amazon"],
+                "leads": {"B001243"},
+            },
+        ),
+        members=frozenset({"B001243"}),
+    ),
 )

@@ -292,6 +292,12 @@ _LEADING_OFFICE_WORDS = frozenset(
 # "(EPA)" after an agency's name, "(D-VA)" after a recipient member's.
 _ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z&.\-]{0,12}\)[,.]?$")
 _CLAUSE_SUBJECT_AFTER = re.compile(r"\s+[A-Z][\w'\u2019.-]*\s+(?!of\b|and\b|the\b|for\b|&)[a-z]")
+_HEADS_OF = re.compile(
+    r"the\s+(?:heads|CEOs|chief\s+executives|leaders|presidents|chairs|owners|executives)\s+of\s+(?:the\s+)?(?=[A-Z])"
+)
+_LISTED_NAME = re.compile(
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})(?P<more>\s*,\s*(?:and\s+)?|\s+and\s+)?"
+)
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Lower-case words that close a body's name: "Senate leadership", "congressional leaders".
 _COLLECTIVE_WORDS = frozenset({"leadership", "leaders", "appropriators", "negotiators", "conferees"})
@@ -396,6 +402,10 @@ def president_on(published: date | None) -> str | None:
 
 def _phrase_recipients(text: str, start: int, limit: int, *, published: date | None) -> list[RecipientSpan]:
     # Capitalised words with connectors ("Secretary of State Antony Blinken and FBI Director ...").
+    heads = _HEADS_OF.match(text, start, limit)
+    if heads:
+        # "the CEOs of Apple, Google and Amazon": the companies, one by one.
+        return _company_list(text, heads.end(), limit)
     end = start
     last_good = start
     for token in _TOKEN.finditer(text, start, limit):
@@ -439,6 +449,20 @@ def _phrase_recipients(text: str, start: int, limit: int, *, published: date | N
                 return [RecipientSpan(lower.start(), lower.end(), president, True)]
         return []
     return _split_recipients(text, start, last_good, published=published)
+
+
+def _company_list(text: str, start: int, limit: int) -> list[RecipientSpan]:
+    spans = []
+    position = start
+    while position < limit:
+        name = _LISTED_NAME.match(text, position, limit)
+        if name is None:
+            break
+        spans.append(RecipientSpan(name.start(), name.end("name"), name.group("name"), False))
+        if not name.group("more"):
+            break
+        position = name.end()
+    return spans
 
 
 def _split_recipients(text: str, start: int, end: int, *, published: date | None) -> list[RecipientSpan]:

@@ -500,8 +500,15 @@ def _read_letter_sentence(
     target.chambers |= cue_chambers
     target.bicameral = target.bicameral or bool(_BICAMERAL.search(text, start, end))
     addressed = [span for span in recipients if not span.urged] or recipients
+    # A body right after a named person is an appositive ("Dr. Alondra Nelson, Deputy Director of
+    # ..."), not another recipient; bodies join a letter that has no recipients yet.
+    kept = []
     for span in addressed:
-        if span.name not in target.recipients and (span.person or not target.recipients):
+        appositive = kept and kept[-1].person and text[kept[-1].end : span.start].strip() == ","
+        if span.person or not (appositive or target.recipients):
+            kept.append(span)
+    for span in kept:
+        if span.name not in target.recipients:
             target.recipients.append(span.name)
     if not target.ask and ask:
         target.ask = ask
