@@ -48,8 +48,10 @@ SOURCE_BACKOFF_MAX = timedelta(days=1)
 # A claim older than this belongs to a worker that died (hard time limits are far shorter).
 CLAIM_LEASE = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT * 2)
 PASTED_TEXT_MAX_CHARS = TEXT_MAX_CHARS
-# How long queued (unclaimed) work may wait before its message is presumed lost.
-QUEUE_GRACE = timedelta(hours=1)
+# How long queued (unclaimed) work may wait before its message is presumed lost. Re-queuing
+# stamps claimed_at, so a long but healthy queue gets at most one duplicate per grace period
+# (harmless: the claims run each step once).
+QUEUE_GRACE = CLAIM_LEASE * 2
 # Longest automatic retry backoff of a fetch (tasks.RETRY["retry_backoff_max"]).
 RETRY_WAIT_ESTIMATE = timedelta(seconds=900)
 
@@ -522,6 +524,9 @@ def article_requeue_stalled(*, now: datetime | None = None) -> int:
     for article_id in stalled_fetch:
         _enqueue("fetch_article", article_id)
         requeued += 1
+    Article.objects.filter(pk__in=list(stalled_fetch), fetch_status=FetchStatus.PENDING).update(
+        claimed_at=now
+    )
     stalled_analysis = Article.objects.filter(
         Q(analysis_status=AnalysisStatus.RUNNING, claimed_at__lt=cutoff)
         | Q(
@@ -534,6 +539,9 @@ def article_requeue_stalled(*, now: datetime | None = None) -> int:
     for article_id in stalled_analysis:
         _enqueue("analyse_article_task", article_id)
         requeued += 1
+    Article.objects.filter(pk__in=list(stalled_analysis), analysis_status=AnalysisStatus.PENDING).update(
+        claimed_at=now
+    )
     return requeued
 
 

@@ -348,3 +348,13 @@ def test_a_fetch_waiting_for_retry_after_is_not_requeued_by_the_sweep(site, fake
     # Long past its due time and still pending: the retry message was lost, queue it again.
     services.article_requeue_stalled(now=timezone.now() + dt.timedelta(hours=3))
     assert queued == [("fetch_article", (article.pk,))]
+
+
+def test_the_sweep_requeues_lost_queued_work_once_per_grace_period(fake_engine, monkeypatch):
+    article = Article.objects.create(canonical_url="https://x.example/lost", url="https://x.example/lost")
+    Article.objects.filter(pk=article.pk).update(created_at=timezone.now() - dt.timedelta(hours=2))
+    queued = []
+    monkeypatch.setattr(services, "_enqueue", lambda name, *args: queued.append((name, args)))
+    services.article_requeue_stalled()
+    services.article_requeue_stalled()  # the next beat tick: the re-queued message is still due
+    assert queued == [("fetch_article", (article.pk,))]
