@@ -402,12 +402,54 @@ def measure_all(
     return results
 
 
+def service_times(token: str, scenarios: list[tuple[str, list[str]]], *, repeat: int) -> list[dict]:
+    """Per-request time inside one process (Django test client, no HTTP, no concurrency).
+
+    Less sensitive than the HTTP figures to other work on a shared machine: what one request
+    costs the server, with its number of queries.
+    """
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(
+        HTTP_HOST="localhost", HTTP_AUTHORIZATION=f"Token {token}", HTTP_ACCEPT="application/json"
+    )
+    rng = random.Random(7)
+    out = []
+    for name, paths in scenarios:
+        times, queries = [], 0
+        for n in range(repeat + 1):
+            path = rng.choice(paths).replace("{rand}", str(rng.randint(1, 10**9)))
+            path = path.replace("{letter}", str(rng.randint(1, N_LETTERS)))
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.perf_counter()
+                response = client.get(path)
+                took = time.perf_counter() - started
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: HTTP {response.status_code}")
+            if n:  # the first call warms imports and caches
+                times.append(took)
+                queries = len(ctx.captured_queries)
+        times.sort()
+        out.append(
+            {
+                "name": name,
+                "p50_ms": statistics.median(times) * 1000,
+                "p95_ms": times[max(0, int(len(times) * 0.95) - 1)] * 1000,
+                "queries": queries,
+            }
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-seed", action="store_true")
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=30, help="in-process service-time samples per endpoint")
     parser.add_argument("--slice", type=float, default=1.0, help="seconds per endpoint per round")
     args = parser.parse_args()
 
@@ -483,6 +525,7 @@ def main() -> None:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
 
+    service = service_times(token, scenarios, repeat=args.repeat)
     ceiling = results[0]["rps"]
     print(
         f"\n{args.workers} gunicorn workers, {args.clients} client processes, "
@@ -494,6 +537,10 @@ def main() -> None:
         print(
             f"{r['name']:42} {r['rps']:8.1f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['rps'] / ceiling:8.2f}"
         )
+    print(f"\nin-process service time, one request at a time ({args.repeat} samples each)")
+    print(f"{'endpoint':42} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    for r in service:
+        print(f"{r['name']:42} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['queries']:8d}")
 
 
 if __name__ == "__main__":
