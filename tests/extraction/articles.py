@@ -734,4 +734,37 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"B001243"}),
     ),
+    Case(
+        name="members_among_a_larger_group_of_signers",
+        published=date(2024, 3, 6),
+        text=(
+            "Sens. Tim Kaine and Mark Warner were among 30 senators who signed a letter to Defense Secretary "
+            "Lloyd Austin on Monday."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 4),
+                "chamber": "senate",
+                "recipients": ["Lloyd Austin"],
+                "leads": set(),
+                "signers": {"K000384", "W000805"},
+                "total_signers": 30,
+            },
+        ),
+        members=frozenset({"K000384", "W000805"}),
+    ),
+    Case(
+        name="one_member_joins_another_in_a_letter",
+        published=date(2024, 3, 6),
+        text="Rep. Marcy Kaptur joined Rep. Brian Fitzpatrick in a letter to President Biden on Monday.",
+        letters=(
+            {
+                "sent_on": date(2024, 3, 4),
+                "recipients": ["Joe Biden"],
+                "leads": {"F000466"},
+                "signers": {"K000009"},
+            },
+        ),
+        members=frozenset({"K000009", "F000466"}),
+    ),
 )

@@ -126,7 +126,10 @@ _LEAD_VERB = re.compile(
     r"\b(?:[Ll]ed|[Ll]eads?|[Cc]o-?[Ll]ed|[Cc]o-?[Ll]eads?|[Ss]pearhead(?:ed|s)?|spearheaded|spearheads|organi[sz]ed|organi[sz]es|authored|authors|circulated"
     r"|circulates|(?:is|are|was|were)\s+leading|headed\s+up|wrote\s+in\s+(?:the|a|their|his|her)\s+letter)\b(?!\s+by)"
 )
-_JOIN_VERB = re.compile(r"\b(?:joined|co-?signed|also\s+signed|signed\s+on(?:to|\s+to)?|signed)\b(?!\s+by)")
+_JOIN_VERB = re.compile(
+    r"\b(?:joined|co-?signed|also\s+signed|signed\s+on(?:to|\s+to)?|signed"
+    r"|(?:were|was|are|is)\s+(?:also\s+)?(?:among|one\s+of|some\s+of))\b(?!\s+by)"
+)
 _CHAIN_TAIL = re.compile(
     r"^(?:['\u2019]s)?\s*(?:\([^()]{0,30}\))?\s*(?:,\s*[DRI]\s*[-\u2013]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,?)?\s*"
     r"(?:,[^,.;]{0,90},)?\s*(?:(?:on|last|this|earlier|late)\s+\w+\s+|also\s+|today\s+|recently\s+|has\s+|have\s+|had\s+"
