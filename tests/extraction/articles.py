@@ -767,4 +767,34 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"K000009", "F000466"}),
     ),
+    Case(
+        name="letter_still_circulating_has_no_send_date",
+        published=date(2023, 9, 29),
+        text=(
+            "Rep. Kevin McCarthy is circulating a letter among House Republicans that will be sent Friday to "
+            "President Joe Biden urging a short stopgap."
+        ),
+        letters=({"sent_on": None, "chamber": "house", "leads": {"M001165"}, "recipients": ["Joe Biden"]},),
+        members=frozenset({"M001165"}),
+    ),
+    Case(
+        name="quote_attribution_takes_day_and_count_from_the_lede",
+        published=date(2022, 8, 19),
+        text=(
+            "Twenty House Democrats on Thursday urged the administration to extend the pause on student "
+            "loan payments.\n\n\u201cWe urge you to extend the pause,\u201d wrote the lawmakers, led by "
+            "Reps. Ilhan Omar and Jamie Raskin, in a letter to President Joe Biden."
+        ),
+        letters=(
+            {
+                "sent_on": date(2022, 8, 18),
+                "chamber": "house",
+                "recipients": ["Joe Biden"],
+                "leads": {"O000173", "R000606"},
+                "party_counts": {"D": 20},
+                "total_signers": 20,
+            },
+        ),
+        members=frozenset({"O000173", "R000606"}),
+    ),
 )

@@ -165,6 +165,7 @@ _DATELINE = re.compile(
     r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)"
     r"[ \t]*$"
 )
+_FUTURE = re.compile(r"\b(?:will|plans?\s+to|expects?\s+to|expected\s+to|scheduled\s+to|set\s+to)\b")
 _QUOTE = re.compile(r"\u201c[^\u201d]{0,1500}\u201d|\"[^\"\n]{0,1500}\"")
 _PRONOUN_SUBJECT = re.compile(
     r"(?:[^,;]{0,30}\s)?(?:He|he|She|she|They|they)\s+(?:\w+\s+)?(?:sent|wrote|penned|signed|led|fired\s+off|also)\b"
@@ -477,6 +478,7 @@ def _read_letter_sentence(
         drafts, roles, senders, counts, definite, new_letter, {span.name.split()[-1] for span in recipients}
     )
     created = False
+    lede_day: date | None = None
     if target is None:
         if not congressional:
             return
@@ -485,9 +487,18 @@ def _read_letter_sentence(
         target = _Draft(intro=sentence)
         drafts.append(target)
         created = True
-        if counts.empty and previous_start is not None and _ANAPHORIC_GROUP.search(text, start, end):
-            # "Three senators are pressing ... In a letter, the lawmakers wrote": the count came first.
-            counts = find_counts(text, previous_start, start)
+        if previous_start is not None and _ANAPHORIC_GROUP.search(text, start, end):
+            # "Three senators on Thursday pressed ... In a letter, the lawmakers wrote": the count and
+            # the day came first.
+            if counts.empty:
+                counts = find_counts(text, previous_start, start)
+            lede_day = _sent_on(
+                text,
+                Sentence(previous_start, start),
+                quotes,
+                _dateline_before(datelines, previous_start, published),
+                introducing=True,
+            )
     elif not definite and not _SENDING.search(text, *target.intro) and _SENDING.search(text, start, end):
         # A headline introduced the letter; the body's sentence says who sent what, when.
         target.intro = sentence
@@ -516,8 +527,15 @@ def _read_letter_sentence(
     if not target.ask and ask:
         target.ask = ask
     if target.sent_on is None:
-        target.sent_on = _sent_on(
-            text, sentence, quotes, _dateline_before(datelines, start, published), introducing=not definite
+        target.sent_on = (
+            _sent_on(
+                text,
+                sentence,
+                quotes,
+                _dateline_before(datelines, start, published),
+                introducing=not definite,
+            )
+            or lede_day
         )
     if created and definite and lede is not None:
         _absorb_lede(text, target, lede, quotes, _dateline_before(datelines, start, published))
@@ -773,6 +791,8 @@ def _sent_on(
             continue
         if _DATE_OF_EVENT.match(text, mention.end, min(end, mention.end + 30)):
             continue  # "a Sept. 3 hearing": the day of something else
+        if _FUTURE.search(text, max(start, mention.start - 30), mention.start):
+            continue  # "will be sent Friday": not sent yet
         if not introducing:
             # Later sentences give the day only right next to the sending ("The letter, sent Sept. 10").
             near = text[max(start, mention.start - 40) : mention.start]
