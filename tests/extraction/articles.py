@@ -797,4 +797,14 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"O000173", "R000606"}),
     ),
+    Case(
+        name="committee_writes_as_a_body",
+        published=date(2024, 3, 6),
+        text=(
+            "Members of the Senate Armed Services Committee wrote to Defense Secretary Lloyd Austin on "
+            "Monday about shipyard delays. Separately, the Justice Department sent a letter to the House "
+            "Judiciary Committee on Tuesday."
+        ),
+        letters=({"sent_on": date(2024, 3, 4), "chamber": "senate", "recipients": ["Lloyd Austin"]},),
+    ),
 )

@@ -91,7 +91,9 @@ _CONGRESS_CUE = re.compile(
     r"\b(?:[Ll]awmakers|[Ll]egislators|[Cc]ongressmen|[Cc]ongresswomen|[Mm]embers\s+of\s+(?:Congress|the\s+(?:House|Senate))"
     r"|(?:House|Senate|congressional|Congressional)\s+(?:Democrats|Republicans|lawmakers|members|leaders|GOP|Democratic\s+\w+|Republican\s+\w+)"
     r"|[Ss]enators|Reps\.|Sens\.|Congress\s+members|(?:[A-Z][\w-]*\s+)+Caucus|[Bb]ipartisan\s+group|Democrats|Republicans"
-    r"|(?:Republican|Democratic|GOP)\s+(?:leaders|lawmakers|members|senators|colleagues))\b"
+    r"|(?:Republican|Democratic|GOP)\s+(?:leaders|lawmakers|members|senators|colleagues)"
+    # A committee writes as a body: "The House Oversight Committee sent a letter ..."
+    r"|(?:House|Senate)\s+(?:[A-Z][\w,&-]*\s+(?:and\s+|on\s+|of\s+)?){0,5}(?:Committee|Subcommittee|[Dd]elegation))\b"
 )
 _CUE_AS_RECIPIENT = re.compile(
     r"\b(?:to|with|on|at|among|for|by\s+other)\s+(?:the\s+|all\s+|\d+\s+|fellow\s+)?$"
@@ -738,9 +740,9 @@ def _congress_cue(
             continue
         found = True
         cue = match.group()
-        if cue.startswith(("House", "Reps.")):
+        if "House" in cue or cue.startswith("Reps."):
             chambers.add("house")
-        elif cue.startswith(("Senate", "Sens.")) or cue.lower() == "senators":
+        elif "Senate" in cue or cue.startswith("Sens.") or cue.lower() == "senators":
             chambers.add("senate")
     return found, chambers
 
