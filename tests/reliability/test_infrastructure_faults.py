@@ -16,7 +16,7 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from tests.reliability.conftest import EXPECTED_OUTCOME, article_outcomes, database_url
-from tests.reliability.test_worker_faults import assert_each_story_processed_once, done_count
+from tests.reliability.test_worker_faults import assert_each_story_processed_once, done_count, unfinished
 from tests.reliability.workers import TcpProxy, wait_until
 from tests.tracker.site import rss
 from tracker import services
@@ -69,7 +69,12 @@ def test_redis_restarted_during_ingest_loses_nothing_and_beat_keeps_running(
     restarted_at = timezone.now()
 
     # The database is the record: the beat sweep re-queues whatever lost its message.
-    wait_until(lambda: done_count() == len(urls), timeout=120, what="every article after the restart")
+    wait_until(
+        lambda: done_count() == len(urls),
+        timeout=120,
+        what="every article after the restart",
+        detail=unfinished,
+    )
     wait_until(
         lambda: WorkerHeartbeat.objects.filter(last_beat_at__gt=restarted_at).exists(),
         timeout=30,
@@ -97,7 +102,12 @@ def test_database_unavailable_for_a_while_tasks_retry_and_complete_with_nothing_
     time.sleep(4)
     proxy.up()
 
-    wait_until(lambda: done_count() == len(urls), timeout=150, what="every article after the outage")
+    wait_until(
+        lambda: done_count() == len(urls),
+        timeout=150,
+        what="every article after the outage",
+        detail=unfinished,
+    )
     logs = fault_rig.logs()
     assert "OperationalError" in logs, "the outage reached the worker"
     assert "retry: Retry in" in logs, "tasks retried with backoff"

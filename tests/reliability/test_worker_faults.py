@@ -25,6 +25,15 @@ def done_count() -> int:
     return Article.objects.filter(analysis_status=AnalysisStatus.DONE).count()
 
 
+def unfinished() -> list[dict]:
+    """The articles not done yet, with their pipeline state (for a failure message)."""
+    return list(
+        Article.objects.exclude(analysis_status=AnalysisStatus.DONE).values(
+            "pk", "fetch_status", "analysis_status", "claimed_at", "fetched_at", "created_at", "error"
+        )
+    )
+
+
 def assert_each_story_processed_once(urls: list[str]) -> None:
     outcomes = article_outcomes()
     assert len(outcomes) == len(urls), "one article row per story"
@@ -51,7 +60,7 @@ def test_a_worker_killed_mid_batch_leaves_every_article_processed_exactly_once(f
     assert stranded > 0, "the kill must land mid-batch"
 
     fault_rig.worker("second")
-    wait_until(lambda: done_count() == len(urls), timeout=90, what="the rest of the batch")
+    wait_until(lambda: done_count() == len(urls), timeout=90, what="the rest of the batch", detail=unfinished)
 
     assert_each_story_processed_once(urls)
 

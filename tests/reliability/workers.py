@@ -23,7 +23,12 @@ CELERY = str(Path(sys.executable).with_name("celery"))
 
 
 def wait_until(
-    predicate: Callable[[], bool], *, timeout: float, interval: float = 0.2, what: str = ""
+    predicate: Callable[[], bool],
+    *,
+    timeout: float,
+    interval: float = 0.2,
+    what: str = "",
+    detail: Callable[[], object] | None = None,
 ) -> None:
     """Poll until ``predicate()`` holds; fail the test (not hang it) after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
@@ -31,7 +36,8 @@ def wait_until(
         if predicate():
             return
         if time.monotonic() > deadline:
-            raise AssertionError(f"gave up after {timeout:.0f}s waiting for {what or predicate}")
+            extra = f"\n{detail()}" if detail else ""
+            raise AssertionError(f"gave up after {timeout:.0f}s waiting for {what or predicate}{extra}")
         time.sleep(interval)
 
 
