@@ -344,7 +344,8 @@ def _client_loop(args: tuple) -> list[float]:
     import httpx
 
     base, paths, token, seconds = args
-    rng = random.Random(os.getpid())
+    # A fresh seed per slice: the same URLs again would turn "uncached" stats into cache hits.
+    rng = random.Random(f"{os.getpid()}-{time.time_ns()}")
     latencies = []
     headers = {"Authorization": f"Token {token}", "Accept": "application/json"}
     with httpx.Client(base_url=base, headers=headers, timeout=30) as client:
