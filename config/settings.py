@@ -216,6 +216,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Celery's Django fixup closes the database connection before and after EVERY task unless this is
+# set (a new PostgreSQL connection per task). Reuse it; tracker.tasks closes unusable or obsolete
+# connections (CONN_MAX_AGE, health checks) before each task, as Django does per request.
+CELERY_DB_REUSE_MAX = envint("CELERY_DB_REUSE_MAX", 1000)
 # /healthz answers 503 when no worker ran the beat-scheduled heartbeat (every 15 s) for this long.
 HEALTH_HEARTBEAT_MAX_AGE = envint("HEALTH_HEARTBEAT_MAX_AGE", 120)
 if CELERY_TASK_TIME_LIMIT >= CELERY_VISIBILITY_TIMEOUT:

@@ -13,7 +13,8 @@ import contextlib
 import logging
 
 from celery import shared_task
-from django.db import DatabaseError, InterfaceError, OperationalError
+from celery.signals import task_prerun
+from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections
 
 from tracker import services
 from tracker.fetching import (
@@ -25,6 +26,21 @@ from tracker.fetching import (
 )
 
 log = logging.getLogger(__name__)
+
+
+@task_prerun.connect(dispatch_uid="tracker_close_old_connections")
+def _close_old_connections(**kwargs) -> None:
+    """Drop a broken or expired database connection before each task, as Django does per request.
+
+    With CELERY_DB_REUSE_MAX set the worker keeps its connection between tasks (opening one per
+    task cost more than the rest of an article's database work); after a database outage the
+    broken connection must not be reused.
+    """
+    task = kwargs.get("task")
+    if task is not None and getattr(task.request, "is_eager", False):
+        return  # in-process (tests, commands): the caller owns the connection and its transaction
+    close_old_connections()
+
 
 # Worth retrying: the network or the database was briefly unavailable.
 TRANSIENT = (FetchTimeout, FetchConnectionError, OperationalError, InterfaceError)
