@@ -807,4 +807,53 @@ CASES: tuple[Case, ...] = (
         ),
         letters=({"sent_on": date(2024, 3, 4), "chamber": "senate", "recipients": ["Lloyd Austin"]},),
     ),
+    Case(
+        name="fronted_letter_to_recipient_then_senders_with_dotted_initials",
+        published=date(2023, 3, 2),
+        text=(
+            "In a letter sent Tuesday to Health and Human Services Secretary Xavier Becerra and acting Food "
+            "and Drug Administration Commissioner Janet Woodcock, Sens. J.D. Vance, R-Ohio, and Sherrod "
+            "Brown, D-Ohio, said the agencies moved too slowly on infant formula."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 2, 28),
+                "chamber": "senate",
+                "recipients": ["Xavier Becerra", "Janet Woodcock"],
+                "signers": {"V000137", "B000944"},
+            },
+        ),
+        members=frozenset({"V000137", "B000944"}),
+    ),
+    Case(
+        name="recipient_told_in_a_letter_and_lowercase_titles",
+        published=date(2023, 3, 2),
+        text=(
+            "Rep. Jim Jordan told Attorney General Merrick Garland in a letter Monday that the department "
+            "must hand over its records.\n\nSeparately, Sen. Ted Cruz has written to British prime minister "
+            "Rishi Sunak about the trade talks."
+        ),
+        letters=(
+            {"sent_on": date(2023, 2, 27), "recipients": ["Merrick Garland"], "leads": {"J000289"}},
+            {"recipients": ["Rishi Sunak"], "leads": {"C001098"}},
+        ),
+        members=frozenset({"J000289", "C001098"}),
+    ),
+    Case(
+        name="letter_went_to_chairmen_of_their_states",
+        published=date(2018, 2, 2),
+        text=(
+            "Sen. Tim Kaine and Sen. Mark Warner sent a letter on Thursday about shipyard funding. The "
+            "letter went to Senate Armed Services Chairman John McCain of Arizona and House "
+            "Appropriations Chairman Rodney Frelinghuysen of New Jersey."
+        ),
+        letters=(
+            {
+                "sent_on": date(2018, 2, 1),
+                "recipients": ["John McCain", "Rodney Frelinghuysen"],
+                "signers": {"K000384", "W000805"},
+            },
+        ),
+        members=frozenset({"K000384", "W000805"}),
+    ),
 )

@@ -67,6 +67,7 @@ _ROSTER: tuple[tuple[str, str, str, str, tuple[tuple[str, str, str, str, str], .
     ("H001089", "Josh", "", "Hawley", (("senate", "MO", "R", "2019-01-03", "2031-01-03"),)),
     ("P000618", "Katie", "", "Porter", (("house", "CA", "D", "2019-01-03", "2025-01-03"),)),
     ("B001135", "Richard", "", "Burr", (("senate", "NC", "R", "2005-01-04", "2023-01-03"),)),
+    ("V000137", "James", "JD", "Vance", (("senate", "OH", "R", "2023-01-03", "2025-01-10"),)),
 )
 
 

@@ -12,6 +12,8 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from members.names import state_code
+
 # Holders of the offices congressional letters most often address, with their dates in office.
 # Copy routinely writes only "President Biden" or "Chair Powell".
 _OFFICE_HOLDERS: tuple[tuple[str, str, date, date | None], ...] = (
@@ -291,7 +293,34 @@ _LEADING_OFFICE_WORDS = frozenset(
 )
 # "(EPA)" after an agency's name, "(D-VA)" after a recipient member's.
 _ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z&.\-]{0,12}\)[,.]?$")
-_CLAUSE_SUBJECT_AFTER = re.compile(r"\s+[A-Z][\w'\u2019.-]*\s+(?!of\b|and\b|the\b|for\b|&)[a-z]")
+_CLAUSE_SUBJECT_AFTER = re.compile(
+    r"\s+[A-Z][\w'\u2019.-]*\s+(?!of\b|and\b|the\b|for\b|&)[a-z]"
+    # "In a letter to Fed Chair Jerome Powell, Sen. Susan Collins said": the sender, not a recipient.
+    r"|\s+(?:U\.\s?S\.\s+|US\s+)?(?:Sens?\.|Reps?\.|Senators?\b|Representatives?\b|Congress(?:man|woman)\b|Del\.)"
+)
+# Lower-case words inside a recipient's title: "acting ICE Director", "British prime minister".
+_LOWER_TITLE_WORDS = frozenset(
+    [
+        "acting",
+        "interim",
+        "prime",
+        "minister",
+        "foreign",
+        "secretary",
+        "director",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "administrator",
+        "commissioner",
+        "ambassador",
+        "deputy",
+        "chief",
+        "executive",
+        "general",
+        "attorney",
+    ]
+)
 _HEADS_OF = re.compile(
     r"the\s+(?:heads|CEOs|chief\s+executives|leaders|presidents|chairs|owners|executives)\s+of\s+(?:the\s+)?(?=[A-Z])"
 )
@@ -305,18 +334,21 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|[A-Z](?:\.[A-Z])+\.?)$")
 _TOKEN = re.compile(r"[^\s,;:]+|,")
 _PERSON_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+_HOME_STATE = re.compile(r"\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
 
 _TO_CUE = re.compile(
     r"\bwrote\s+(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman"
     r"|Commissioner|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
-    r"|\b(?:[Ll]etters?|wrote|writes|writing|write|sent|send|sends|penned|addressed|directed|delivered)\b"
+    r"|\b(?:[Ll]etters?|wrote|writes|writing|write|written|sent|send|sends|penned|addressed|directed|delivered"
+    r"|went)\b"
     r"(?:[^.;\"\u201c\u201d]|\.(?!\s+[A-Z])|(?<=[A-Z])\.|(?<=Sen|Rep|Gov|Mrs)\.|(?<=Sens|Reps)\.|(?<=Dr|Mr|Ms|Jr|St)\.)"
-    r"{0,60}?\bto\s+(?=[A-Z]|the\s)"
+    r"{0,60}?\bto\s+(?=[A-Z]|the\s|acting\s|interim\s)"
 )
 _VERB_CUE = re.compile(
     r"\b(?:call(?:ing|ed|s)?\s+on|urg(?:ing|ed|es|e)|ask(?:ing|ed|s)?|press(?:ing|ed|es)?|implor(?:ing|ed|es|e)"
     r"|push(?:ing|ed|es)?|demand(?:ing|ed|s)?\s+that|request(?:ing|ed|s)?\s+that"
-    r"|encourag(?:ing|ed|es|e))\s+(?=[A-Z]|the\s+[A-Z])"
+    r"|encourag(?:ing|ed|es|e)|told|tell(?:ing|s)?|accus(?:ing|ed|es|e)|warn(?:ing|ed|s)?)"
+    r"\s+(?=[A-Z]|the\s+[A-Z]|acting\s)"
 )
 _DEAR = re.compile(
     r"\bDear\s+(?!Colleague)(?P<name>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*)\s*[,:]"
@@ -429,6 +461,9 @@ def _phrase_recipients(text: str, start: int, limit: int, *, published: date | N
             end = token.end()
             last_good = token.start() + len(stripped)
             continue
+        if stripped in _LOWER_TITLE_WORDS:
+            end = token.end()
+            continue
         if stripped[:1].isupper() or stripped in _CONNECTORS or (stripped == "the" and end == start):
             end = token.end()
             if stripped not in _CONNECTORS:
@@ -469,16 +504,27 @@ def _split_recipients(text: str, start: int, end: int, *, published: date | None
     phrase = text[start:end]
     parts: list[tuple[int, int]] = []
     cursor = 0
+    previous = 0
     for separator in _SEPARATOR.finditer(phrase):
         right = phrase[separator.end() :]
-        left_text = phrase[cursor : separator.start()]
+        left_text = phrase[previous : separator.start()]
+        previous = separator.end()
         left = left_text[left_text.rfind(",") + 1 :].lower().split()
         # Inside an organisation's name ("Office of Science and Technology Policy") only a title
         # starts the next recipient.
         in_organisation = any(word in _ORGANISATION_WORDS for word in left) and not any(
             word.rstrip(".,") in _PERSONAL_TITLES for word in left
         )
-        if not _starts_new_recipient(right, titles_only=in_organisation):
+        # "... Secretary Xavier Becerra and Centers for Medicare ...": a body after a person's name.
+        body_after_person = (
+            bool(left)
+            and left[-1].rstrip(".,") not in _OFFICE_WORDS
+            and (right.split(" ", 1)[0].lower() in _ORGANISATION_WORDS)
+        )
+        if not body_after_person and not _starts_new_recipient(right, titles_only=in_organisation):
+            continue
+        # "Health and Human Services Secretary ...", "Medicare & Medicaid": one office's name.
+        if _names_no_one(left) and not right.startswith(("the ", "The ")):
             continue
         parts.append((cursor, separator.start()))
         cursor = separator.end()
@@ -491,6 +537,15 @@ def _split_recipients(text: str, start: int, end: int, *, published: date | None
     return spans
 
 
+def _names_no_one(words: list[str]) -> bool:
+    """Whether the words before a separator are a fragment of an office's name on their own."""
+    bare = [word.rstrip(".,") for word in words if word not in ("the", "acting", "interim")]
+    return bool(bare) and all(
+        word in _OFFICE_WORDS and word not in _ORGANISATION_WORDS and word not in _PERSONAL_TITLES
+        for word in bare
+    )
+
+
 def _starts_new_recipient(right: str, *, titles_only: bool = False) -> bool:
     words = right.split()
     if not words:
@@ -498,6 +553,8 @@ def _starts_new_recipient(right: str, *, titles_only: bool = False) -> bool:
     first = words[0].rstrip(".,").lower()
     if first == "the" or first in _PERSONAL_TITLES or first in _LEADING_OFFICE_WORDS:
         return True
+    if titles_only:
+        return False
     # "Appropriations Chairman Thad Cochran": a title among the first capitalised words.
     for word in words[:3]:
         if not word[:1].isupper():
@@ -518,6 +575,9 @@ def _recipient(text: str, start: int, end: int, *, published: date | None) -> Re
     phrase = text[start:end].strip(" ,")
     if not phrase:
         return None
+    home = _HOME_STATE.search(phrase)
+    if home and state_code(home.group("state")):
+        phrase = phrase[: home.start()]  # "Chairman Thad Cochran of Mississippi"
     tokens = phrase.split()
     if tokens and tokens[0].lower() == "the":
         tokens = tokens[1:]

@@ -8,7 +8,10 @@ text on both sides looks like it ends and starts a sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
+
+from members.names import STATE_NAMES, state_code
 
 
 class Sentence(NamedTuple):
@@ -16,7 +19,8 @@ class Sentence(NamedTuple):
     end: int
 
 
-# Tokens ending in a period that do not end a sentence when a capital or digit follows.
+# Tokens ending in a period that do not end a sentence when a capital or digit follows. State
+# abbreviations ("Calif.", "N.J.") come from members.names, which reads them in party tags.
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -69,101 +73,29 @@ _ABBREVIATIONS = frozenset(
         "d.c",
         "e.g",
         "i.e",
-        "ala",
-        "ariz",
-        "ark",
-        "calif",
-        "colo",
-        "conn",
-        "del",
-        "fla",
-        "ga",
-        "ill",
-        "ind",
-        "kan",
-        "ky",
-        "la",
-        "md",
-        "mass",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "mont",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "pa",
-        "tenn",
-        "tex",
-        "va",
-        "vt",
-        "wash",
-        "wis",
-        "wyo",
-        "n.h",
-        "n.j",
-        "n.m",
-        "n.y",
-        "n.c",
-        "n.d",
-        "s.c",
-        "s.d",
-        "r.i",
-        "w.va",
         "p.r",
+        "m.d",
+        "ph.d",
     ]
 )
-# State abbreviations end a sentence when a capital follows ("..., D-Mass. The letter ..."),
-# but titles and months never do.
-_SOFT_ABBREVIATIONS = frozenset(
-    [
-        "ala",
-        "ariz",
-        "ark",
-        "calif",
-        "colo",
-        "conn",
-        "del",
-        "fla",
-        "ga",
-        "ill",
-        "ind",
-        "kan",
-        "ky",
-        "la",
-        "md",
-        "mass",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "mont",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "pa",
-        "tenn",
-        "tex",
-        "va",
-        "vt",
-        "wash",
-        "wis",
-        "wyo",
-        "n.h",
-        "n.j",
-        "n.m",
-        "n.y",
-        "n.c",
-        "n.d",
-        "s.c",
-        "s.d",
-        "r.i",
-        "w.va",
-    ]
+# Dotted initials written as a first name: "J.D. Vance", "G.K. Butterfield".
+_INITIALS = re.compile(r"^[a-z](?:\.[a-z])+$")
+
+
+# Full state names end sentences as any word does, and so do postal codes that are words.
+_NOT_ABBREVIATED = frozenset(
+    [name.lower() for name in STATE_NAMES.values()] + ["in", "me", "oh", "hi", "ok", "or", "id", "as"]
 )
+
+
+@lru_cache(maxsize=1024)
+def _is_state_abbreviation(token: str) -> bool:
+    return token not in _NOT_ABBREVIATED and state_code(f"{token}.") is not None
+
+
+def _is_abbreviation(token: str) -> bool:
+    return token in _ABBREVIATIONS or _is_state_abbreviation(token)
+
 
 _BOUNDARY = re.compile(r"(?P<mark>[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n)(?P<gap>\s*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -215,7 +147,7 @@ def paragraph_start_before(text: str, position: int) -> int:
             end -= 1
         if end == 0 or text[end - 1] in '.!?"\u201d':
             word = _WORD_BEFORE.search(text, max(0, end - 12), end)
-            if not (word and word.group(1).lower() in _ABBREVIATIONS):
+            if not (word and _is_abbreviation(word.group(1).lower())):
                 return newline + 1
         position = newline
     return 0
@@ -238,11 +170,11 @@ def _stop_ends_sentence(text: str, stop: int, cut: int, nxt: int) -> bool:
         word = _WORD_BEFORE.search(text, max(0, stop - 12), stop + 1)
         if word:
             token = word.group(1).lower()
-            if len(token) == 1 and not following.isdigit():
-                return False  # an initial: "Thomas H. Kean"
-            if token in _ABBREVIATIONS and token not in _SOFT_ABBREVIATIONS:
+            if (len(token) == 1 or _INITIALS.match(token)) and not following.isdigit():
+                return False  # an initial: "Thomas H. Kean", "J.D. Vance"
+            if token in _ABBREVIATIONS:
                 return False
-            if token in _SOFT_ABBREVIATIONS and not (following.isupper() or following in '"\u201c'):
+            if _is_state_abbreviation(token) and not (following.isupper() or following in '"\u201c'):
                 return False
     return True
 
@@ -262,7 +194,7 @@ def _line_break_ends_sentence(text: str, start: int, newline: int, nxt: int) -> 
         return False
     if last == ".":
         word = _WORD_BEFORE.search(text, max(start, end - 12), end)
-        if word and word.group(1).lower() in _ABBREVIATIONS:
+        if word and _is_abbreviation(word.group(1).lower()):
             return False
     line_start = max(start, text.rfind("\n", start, end) + 1)
     # Signer lists: "Elizabeth Warren (D-Mass.)" on its own line, followed by the next name.
