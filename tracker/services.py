@@ -1,9 +1,11 @@
 """Writes for the news tracker: sources, articles, analysis results and their review.
 
 Every entry point (Celery tasks, admin actions, management commands, the API) goes through
-these functions. The pipeline is  poll source -> fetch article -> analyse article, each step
-keyed by a row id, each idempotent through database constraints and conditional UPDATEs, and
-each queuing the next step only after its transaction commits.
+these functions. The pipeline is  poll source -> fetch + analyse article  (one task per
+article; analyse_article_task alone serves pasted text and re-analysis), each step keyed by a
+row id, idempotent through database constraints and conditional UPDATEs (claims), and queuing
+the next step only after its transaction commits. Lost work (a dead worker, a lost broker
+message) is found by article_requeue_stalled on the beat tick.
 """
 
 from __future__ import annotations
@@ -311,7 +313,7 @@ def _recoverable_commit():
 
 
 def article_fetch(*, article_id: int, final_attempt: bool = True) -> str:
-    """Fetch and extract an article's text, then queue its analysis.
+    """Fetch an article page, extract its text and analyse it (see _article_store_text).
 
     Transient network errors release the claim and re-raise (the task retries with backoff)
     unless this is the final attempt; then, as for permanent errors, the feed-provided
