@@ -126,7 +126,10 @@ class LocalSite:
     def hits(self, path: str) -> int:
         return sum(1 for p, _ in self.requests if p.split("?", 1)[0] == path)
 
-    def start(self) -> LocalSite:
+    def start(self, *, tls_context=None) -> LocalSite:
+        """Serve; with an ssl.SSLContext (server side), serve HTTPS."""
+        if tls_context is not None:
+            self.server.socket = tls_context.wrap_socket(self.server.socket, server_side=True)
         self.thread.start()
         return self
 
