@@ -108,11 +108,14 @@ def member_pks(bioguides) -> dict[str, int]:
     global _member_pks
     if not bioguides:
         return {}
-    names = _checked[2] if _checked is not None else None
+    from members import name_loading
+
+    # Valid as long as the name index it was built with, and no member was written here since.
+    key = (id(_checked[2]) if _checked is not None else None, name_loading._generation)
     cached = _member_pks
-    if cached is None or cached[0] is not names or names is None:
+    if cached is None or cached[0] != key or key[0] is None:
         mapping = dict(Member.objects.values_list("bioguide", "pk"))
-        _member_pks = cached = (names, mapping)
+        _member_pks = cached = (key, mapping)
     found = {b: cached[1][b] for b in bioguides if b in cached[1]}
     missing = [b for b in bioguides if b not in found]
     if missing:
