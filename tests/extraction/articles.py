@@ -856,4 +856,101 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"K000384", "W000805"}),
     ),
+    Case(
+        name="letterless_lede_gives_day_addressee_and_names_to_in_a_letter",
+        published=date(2024, 3, 8),
+        text=(
+            "Sen. Tim Kaine and Sen. Mark Warner on Thursday pressed Defense Secretary Lloyd Austin to speed "
+            "up shipyard repairs in Norfolk.\n\nIn a letter, the two senators said delays were hurting "
+            "readiness."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 7),
+                "chamber": "senate",
+                "recipients": ["Lloyd Austin"],
+                "leads": set(),
+                "signers": {"K000384", "W000805"},
+                "total_signers": 2,
+            },
+        ),
+        members=frozenset({"K000384", "W000805"}),
+    ),
+    Case(
+        name="press_release_led_a_group_in_calling_on_then_joining_on_the_letter",
+        published=date(2024, 3, 8),
+        text=(
+            "WASHINGTON (U.S. SENATE) - U.S. Senator Jacky Rosen today led a group of 9 Democratic senators "
+            "in calling on Transportation Secretary Pete Buttigieg to fix airport delays.\n\n"
+            '"Travelers deserve better," said Rosen. "The department must act."\n\n'
+            "Joining Rosen on the letter were U.S. Senators Alex Padilla (D-Calif.), John Hickenlooper "
+            "(D-Colo.) and Mark Kelly (D-Ariz.)."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 8),
+                "recipients": ["Pete Buttigieg"],
+                "leads": {"R000608"},
+                "signers": {"P000145", "H000273", "K000377"},
+                "party_counts": {"D": 9},
+                "total_signers": 9,
+            },
+        ),
+        members=frozenset({"R000608", "P000145", "H000273", "K000377"}),
+    ),
+    Case(
+        name="driving_force_behind_the_letter_and_her_letter_signed_by",
+        published=date(2024, 3, 8),
+        text=(
+            "A group of House Democrats on Tuesday urged President Joe Biden to cancel more student debt.\n\n"
+            "Rep. Ilhan Omar (D-Minn.), who has pushed the issue for years, was the driving force behind the "
+            "letter. Her letter was signed by Reps. Jamie Raskin (D-Md.) and Pramila Jayapal (D-Wash.), "
+            "among others."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 5),
+                "chamber": "house",
+                "recipients": ["Joe Biden"],
+                "leads": {"O000173"},
+                "signers": {"R000606", "J000298"},
+            },
+        ),
+        members=frozenset({"O000173", "R000606", "J000298"}),
+    ),
+    Case(
+        name="state_delegation_sends_and_signers_ranged_from_to",
+        published=date(2024, 3, 8),
+        text=(
+            "Connecticut's congressional delegation sent a letter to Transportation Secretary Pete Buttigieg "
+            "on Monday about rail service. Signers ranged from Sen. Richard Blumenthal, who chairs a "
+            "subcommittee, to Reps. Rosa DeLauro and Jahana Hayes."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 4),
+                "chamber": "bicameral",
+                "recipients": ["Pete Buttigieg"],
+                "signers": {"B001277", "D000216", "H001081"},
+            },
+        ),
+        members=frozenset({"B001277", "D000216", "H001081"}),
+    ),
+    Case(
+        name="among_the_members_who_signed_the_letter_are",
+        published=date(2024, 3, 8),
+        text=(
+            "Rep. Marcy Kaptur wrote to Energy Secretary Jennifer Granholm on Monday about grid funding. "
+            "Among the members who signed the letter are Reps. Jim Jordan (R-Ohio) and Mike Turner (R-Ohio)."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 4),
+                "recipients": ["Jennifer Granholm"],
+                "leads": {"K000009"},
+                "signers": {"J000289", "T000463"},
+            },
+        ),
+        members=frozenset({"K000009", "J000289", "T000463"}),
+    ),
 )

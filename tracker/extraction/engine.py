@@ -35,11 +35,12 @@ def analyse_article(
     reports: list[LetterReport] = []
     triggers = find_triggers(text)
     if triggers:
-        # Sentences before the paragraph ahead of the first letter word cannot be part of a report
-        # (the one just ahead may be the lede a first "the letter" refers to).
-        paragraph = paragraph_start_before(text, triggers[0].start())
-        before_break = len(text[:paragraph].rstrip())
-        start = paragraph_start_before(text, before_break) if before_break else 0
+        # Sentences more than two paragraphs ahead of the first letter word cannot be part of a
+        # report (the lede a first "the letter" refers to may sit above a paragraph of quotes).
+        start = paragraph_start_before(text, triggers[0].start())
+        for _ in range(2):
+            before_break = len(text[:start].rstrip())
+            start = paragraph_start_before(text, before_break) if before_break else 0
         sentences = split_sentences(text, start, until=triggers[-1].start())
         for draft in find_letter_reports(text, sentences, mentions, published=published, triggers=triggers):
             report = LetterReport(

@@ -606,7 +606,11 @@ def _recipient(text: str, start: int, end: int, *, published: date | None) -> Re
     body = " ".join(tokens)
     # A lone office word is no recipient ("the president" is resolved elsewhere), but a capitalised
     # body is: "the Fed", "the Pentagon", "Treasury".
-    if len(body) < 3 or (body.lower() in _OFFICE_WORDS and not (body[0].isupper() and " " not in body)):
+    if (
+        len(body) < 3
+        or body.rstrip(".") in ("U.S", "US")
+        or (body.lower() in _OFFICE_WORDS and not (body[0].isupper() and " " not in body))
+    ):
         return None
     return RecipientSpan(start, end, body, False)
 

@@ -93,7 +93,9 @@ _CONGRESS_CUE = re.compile(
     r"|[Ss]enators|Reps\.|Sens\.|Congress\s+members|(?:[A-Z][\w-]*\s+)+Caucus|[Bb]ipartisan\s+group|Democrats|Republicans"
     r"|(?:Republican|Democratic|GOP)\s+(?:leaders|lawmakers|members|senators|colleagues)"
     # A committee writes as a body: "The House Oversight Committee sent a letter ..."
-    r"|(?:House|Senate)\s+(?:[A-Z][\w,&-]*\s+(?:and\s+|on\s+|of\s+)?){0,5}(?:Committee|Subcommittee|[Dd]elegation))\b"
+    r"|(?:House|Senate)\s+(?:[A-Z][\w,&-]*\s+(?:and\s+|on\s+|of\s+)?){0,5}(?:Committee|Subcommittee|[Dd]elegation)"
+    # "Alaska's three-member congressional delegation", "the state's House delegation"
+    r"|[Cc]ongressional\s+delegation)\b"
 )
 _CUE_AS_RECIPIENT = re.compile(
     r"\b(?:to|with|on|at|among|for|by\s+other)\s+(?:the\s+|all\s+|\d+\s+|fellow\s+)?$"
@@ -117,16 +119,22 @@ _LEAD_BY = re.compile(
 _JOIN_BY = re.compile(
     r"\b(?:joined\s+by|(?:also\s+)?(?:co-?)?signed\s+(?:on\s+)?by|along\s+with|together\s+with|alongside"
     r"|(?:co-?)?signers\s+(?:include|included|were|are)|signatories\s+(?:include|included|were|are)"
-    r"|(?:also\s+)?joining\s+(?:the\s+letter\s+)?(?:were|was|are|is)|(?:also\s+)?signing\s+(?:on\s+)?(?:were|was|are|is)"
+    r"|(?:[Aa]lso\s+)?[Jj]oining\s+(?:[A-Z][\w'\u2019-]*\s+){0,3}(?:(?:on|in)\s+)?(?:the\s+letter\s+)?(?:were|was|are|is)"
+    r"|(?:also\s+)?signing\s+(?:on\s+)?(?:were|was|are|is)"
+    r"|[Aa]mong\s+(?:the\s+|those\s+|the\s+\w+\s+)?(?:who\s+)?(?:signed|signing|signers|signatories)"
+    r"(?:\s+(?:on\s+(?:to\s+)?)?(?:the|their|this)\s+letter)?(?:\s+(?:are|were|is|was))?"
+    r"|[Ss]igners\s+ranged\s+from|[Ss]igners\s+include[sd]?"
     r"|including|[Cc]o-?signers\s*(?=:)|(?<=letter\s)(?:also\s+)?includ(?:es|ed))\b(?:\s*:)?"
 )
+_RANGE_TO = re.compile(r"\sto\s")
 _SPAN_END = re.compile(
     r"(?<![A-Z])(?<!Reps|Sens)(?<!Rep|Sen|Gov)[.:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
     r"|,\s(?:urging|calling|asking|saying|who|which|sent|wrote)\b"
 )
 _LEAD_VERB = re.compile(
     r"\b(?:[Ll]ed|[Ll]eads?|[Cc]o-?[Ll]ed|[Cc]o-?[Ll]eads?|[Ss]pearhead(?:ed|s)?|spearheaded|spearheads|organi[sz]ed|organi[sz]es|authored|authors|circulated"
-    r"|circulates|(?:is|are|was|were)\s+leading|headed\s+up|wrote\s+in\s+(?:the|a|their|his|her)\s+letter)\b(?!\s+by)"
+    r"|circulates|(?:is|are|was|were)\s+leading|headed\s+up|wrote\s+in\s+(?:the|a|their|his|her)\s+letter"
+    r"|(?:is|are|was|were)\s+the\s+(?:driving\s+force|force|lead\s+author|author|architect)\s+(?:behind|of))\b(?!\s+by)"
 )
 _JOIN_VERB = re.compile(
     r"\b(?:joined|co-?signed|also\s+signed|signed\s+on(?:to|\s+to)?|signed"
@@ -196,8 +204,8 @@ _CLOSING = re.compile(
 _SIGNATURE_BLOCK_CHARS = 4000
 _BICAMERAL = re.compile(r"\bbicameral\b", re.IGNORECASE)
 _ADJACENT_ROLE = re.compile(
-    r"\b(?:led\s+by|[Ll]eading\s+the|spearheaded|joined\s+by|co-?signed|signed\s+(?:on\s+)?by|signers|signatories"
-    r"|also\s+signed|organi[sz]ed\s+by|authored\s+by|[Jj]oining)\b"
+    r"\b(?:led\s+by|[Ll]eading\s+the|spearheaded|joined\s+by|co-?signed|signed\s+(?:on\s+)?by|[Ss]igners|[Ss]ignatories"
+    r"|also\s+signed|organi[sz]ed\s+by|authored\s+by|[Jj]oining|[Aa]mong\s+(?:the\s+|those\s+)?(?:\w+\s+)?who\s+signed)\b"
 )
 _KEYWORD = re.compile(r"\b[A-Za-z][a-z]{4,}\b|\b[A-Z]{3,}\b")
 _STOPWORDS = frozenset(
@@ -277,6 +285,7 @@ class _Draft:
     cue: bool = False
     bicameral: bool = False
     last_index: int = 0
+    lede_start: int | None = None  # where the news of the letter began, without the word letter
 
     def add_role(self, bioguide: str, role: str) -> None:
         if role == "lead-possessive":
@@ -337,7 +346,7 @@ def find_letter_reports(
     drafts: list[_Draft] = []
     for index in range(min(by_sentence), len(sentences)):
         trigger = by_sentence.get(index)
-        if trigger is None and (not drafts or index - drafts[-1].last_index > 2):
+        if trigger is None and (not drafts or index - drafts[-1].last_index > 3):
             continue
         sentence = sentences[index]
         first = bisect_left(mention_starts, sentence.start)
@@ -359,7 +368,9 @@ def find_letter_reports(
             published=published,
             previous_start=sentences[index - 1].start if index else None,
             datelines=datelines,
-            lede=_lede(sentences, index, by_sentence, mentions, mention_starts),
+            lede=_lede(
+                text, sentences, index, by_sentence, mentions, mention_starts, look_back=1 if drafts else 3
+            ),
         )
     if drafts:
         _add_signature_block(text, drafts, mentions, mention_starts)
@@ -539,22 +550,40 @@ def _read_letter_sentence(
             )
             or lede_day
         )
-    if created and definite and lede is not None:
-        _absorb_lede(text, target, lede, quotes, _dateline_before(datelines, start, published))
+    if created and lede is not None:
+        _absorb_lede(
+            text,
+            target,
+            lede,
+            quotes,
+            _dateline_before(datelines, start, published),
+            letter=(sentence, inside),
+        )
 
 
 def _lede(
+    text: str,
     sentences: list[Sentence],
     index: int,
     by_sentence: dict[int, re.Match[str]],
     mentions: list[Mention],
     mention_starts: list[int],
+    *,
+    look_back: int,
 ) -> tuple[Sentence, list[Mention]] | None:
-    if index == 0 or index - 1 in by_sentence:
-        return None
-    previous = sentences[index - 1]
-    first = bisect_left(mention_starts, previous.start)
-    return previous, mentions[first : bisect_left(mention_starts, previous.end, first)]
+    """The sentence before a letter's first report that gave its news without the word letter.
+
+    The first letter's lede may sit a quote or two above ("X today led 12 senators in calling on
+    ...", a quote, then "Joining X on the letter were ..."); a later letter's is the sentence before.
+    """
+    for previous_index in range(index - 1, max(-1, index - 1 - look_back), -1):
+        if previous_index in by_sentence:
+            return None
+        previous = sentences[previous_index]
+        if _LEDE_VERB.search(text, previous.start, previous.end):
+            first = bisect_left(mention_starts, previous.start)
+            return previous, mentions[first : bisect_left(mention_starts, previous.end, first)]
+    return None
 
 
 def _absorb_lede(
@@ -563,21 +592,27 @@ def _absorb_lede(
     lede: tuple[Sentence, list[Mention]],
     quotes: _Quotes,
     published: date | None,
+    *,
+    letter: tuple[Sentence, list[Mention]],
 ) -> None:
-    """ "More than two dozen House Republicans on Wednesday urged ..." then "'...,' the letter says":
-    a first "the letter" refers to the news the sentence before it gave, without the word letter.
+    """ "More than two dozen House Republicans on Wednesday urged ..." then "'...,' the letter says"
+    or "In a letter, the lawmakers ...": the letter's report continues the news the lede gave
+    without the word letter, so the lede's date, addressee, counts and names are the letter's.
     """
     sentence, inside = lede
     start, end = sentence
-    if not _LEDE_VERB.search(text, start, end):
-        return
     recipients = find_recipients(text, start, end, published=published)
     excluded = [(span.start, span.end) for span in recipients] + quotes.within(start, end)
     senders = [m for m in inside if not _inside(m.start, excluded)]
+    if senders and letter[1] and not _names_any(text, letter, senders):
+        return  # the lede is about other members
     counts = find_counts(text, start, end)
     cue, cue_chambers = _congress_cue(text, start, end, excluded, end)
     if not (senders or cue or not counts.empty):
         return
+    if not senders and _other_sender(text, start, end, excluded):
+        return
+    draft.lede_start = start
     roles = _roles(text, sentence, senders)
     for mention in senders:
         roles.setdefault(mention.bioguide, "sender")
@@ -588,13 +623,22 @@ def _absorb_lede(
     if draft.counts.empty:
         draft.counts.merge(counts)
     draft.chambers |= counts.chambers | cue_chambers
-    for span in [span for span in recipients if span.person] or recipients[:1]:
-        if span.name not in draft.recipients:
-            draft.recipients.append(span.name)
+    if not draft.recipients:
+        draft.recipients = [
+            span.name for span in [span for span in recipients if span.person] or recipients[:1]
+        ]
     if not draft.ask:
         draft.ask = find_ask(text, start, end)
     if draft.sent_on is None:
         draft.sent_on = _sent_on(text, sentence, quotes, published, introducing=True)
+
+
+def _names_any(text: str, sentence: tuple[Sentence, list[Mention]], members: list[Mention]) -> bool:
+    """Whether the sentence names any of the members, resolved or by the surname written before."""
+    (start, end), inside = sentence
+    named = {m.bioguide for m in inside}
+    words = set(text[start:end].split())
+    return any(m.bioguide in named or m.surface.split()[-1] in words for m in members)
 
 
 def _choose_target(
@@ -671,9 +715,14 @@ def _roles(text: str, sentence: Sentence, senders: list[Mention]) -> dict[str, s
     roles: dict[str, str] = {}
     for pattern, role in ((_LEAD_BY, "lead"), (_JOIN_BY, "signer")):
         for match in pattern.finditer(text, start, end):
-            span_end = _span_end(text, match.end(), end)
+            spans = [(match.end(), _span_end(text, match.end(), end))]
+            if match.group().endswith("from"):
+                # "Signers ranged from Sen. A, who ..., to Houston Democrats B and C": both ends sign.
+                to = _RANGE_TO.search(text, match.end(), end)
+                if to:
+                    spans.append((to.end(), _span_end(text, to.end(), end)))
             for mention in senders:
-                if match.end() <= mention.start < span_end:
+                if any(span_start <= mention.start < span_end for span_start, span_end in spans):
                     roles.setdefault(mention.bioguide, role)
     for pattern, role in ((_LEAD_VERB, "lead"), (_JOIN_VERB, "signer")):
         for match in pattern.finditer(text, start, end):
@@ -813,7 +862,7 @@ def _attach_adjacent(
     quotes: _Quotes,
 ) -> None:
     """ "Leading the charge was ...", "He was joined by ...": right after a letter sentence."""
-    if not drafts or not inside or index - drafts[-1].last_index > 2:
+    if not drafts or not inside or index - drafts[-1].last_index > 3:
         return
     if not _ADJACENT_ROLE.search(text, sentence.start, sentence.end):
         return
@@ -873,7 +922,7 @@ def _finish(text: str, draft: _Draft, mention_chambers: dict[str, str | None]) -
         signers=[b for b in signers if b not in leads],
         counts=counts,
         ask=draft.ask,
-        evidence_start=draft.intro.start,
+        evidence_start=draft.intro.start if draft.lede_start is None else draft.lede_start,
         evidence_end=draft.intro.end,
         confidence=min(confidence, 0.99),
         keywords=keywords,
