@@ -174,7 +174,14 @@ LOGIN_REDIRECT_URL = "/dashboard/"
 # Cache: Redis when configured (shared by all workers: rate limits, stats), else local memory.
 REDIS_URL = env("REDIS_URL") or ""
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis restarting must not fail saves and requests: config.cache treats it as a cache miss.
+    CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
