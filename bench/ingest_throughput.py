@@ -1,6 +1,6 @@
 """Benchmark: articles/s through the whole ingest pipeline vs trafilatura extraction alone.
 
-    .venv/bin/python bench/ingest_throughput.py [--articles 300] [--concurrency 1] [--workers 1]
+    .venv/bin/python bench/ingest_throughput.py [--articles 1000] [--concurrency 1] [--workers 1]
 
 A local HTTP server (127.0.0.1, in this process) serves a feed of N generated article pages
 naming real members (from the bundled snapshot, loaded with import_members). Celery worker
@@ -228,7 +228,7 @@ def wait_until(condition, timeout: float, what: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=1, help="worker processes")
     parser.add_argument("--concurrency", type=int, default=1, help="pool slots per worker")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_DB)
