@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -159,10 +160,27 @@ def _dump() -> str:
     return out.getvalue()
 
 
+_DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+
+
+def _same_instant(value: object) -> object:
+    # dumpdata's JSON keeps timestamps to the millisecond and writes "12:00:00.000Z" and
+    # "12:00:00Z" for the same instant: compare instants, not spellings.
+    if isinstance(value, str) and _DATETIME.match(value):
+        return dt.datetime.fromisoformat(value).isoformat(timespec="milliseconds")
+    if isinstance(value, dict):
+        return {k: _same_instant(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_same_instant(v) for v in value]
+    return value
+
+
 def _rows(dump: str) -> list[dict]:
     # django_celery_beat.periodictasks is beat's "schedule changed at" marker, re-stamped by a
     # signal whenever a schedule row is saved (loading the backup saves them): not data.
-    rows = [row for row in json.loads(dump) if row["model"] != "django_celery_beat.periodictasks"]
+    rows = [
+        _same_instant(row) for row in json.loads(dump) if row["model"] != "django_celery_beat.periodictasks"
+    ]
     return sorted(
         rows, key=lambda row: (row["model"], str(row.get("pk")), json.dumps(row["fields"], sort_keys=True))
     )
