@@ -90,22 +90,26 @@ class Pages:
     def __init__(self, members: list[tuple[str, str, str, str]], count: int, seed: int = 7) -> None:
         rng = random.Random(seed)
         self.pages: dict[str, bytes] = {}
+        # What each page reports: (lead bioguide, chamber, sent_on, recipient, ask).
+        self.reports: dict[int, tuple[str, str, dt.date, str, str]] = {}
         published = dt.datetime(2024, 3, 14, 12, tzinfo=dt.UTC)
         for n in range(count + 1):  # page 0 is the warm-up article
-            self.pages[f"/a/{n}"] = self._page(n, rng, members).encode("utf-8")
+            self.pages[f"/a/{n}"] = self._page(n, rng, members, self.reports).encode("utf-8")
         self.published = format_datetime(published, usegmt=True)
 
     @staticmethod
-    def _page(n: int, rng: random.Random, members) -> str:
+    def _page(n: int, rng: random.Random, members, reports) -> str:
         lead = rng.choice(members)
         others = rng.sample(members, 3)
         ask = rng.choice(ASKS)
         recipient = rng.choice(RECIPIENTS)
+        day = rng.randint(1, 12)
+        reports[n] = (lead[2], lead[3], dt.date(2024, 3, day), recipient, ask)
         title_word = "Senators" if lead[3] == "senate" else "Lawmakers"
         title = f"{title_word} press {recipient.split()[-1]} {ask.split()[1]} (report {n})"
         paragraphs = [
             f"WASHINGTON - {'Sen.' if lead[3] == 'senate' else 'Rep.'} {lead[0]} {lead[1]} led "
-            f"{rng.randint(8, 40)} colleagues in sending {recipient} a letter on March {rng.randint(1, 12)} "
+            f"{rng.randint(8, 40)} colleagues in sending {recipient} a letter on March {day} "
             f"urging the administration {ask}.",
             f"The letter, also signed by {others[0][0]} {others[0][1]} and {others[1][0]} {others[1][1]}, "
             f"says the delay has hurt constituents. {lead[1]} said in a statement that the request "
@@ -134,6 +138,29 @@ class Pages:
             '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench</title>'
             f"<link>{base}/</link><description>bench</description>{items}</channel></rss>"
         ).encode()
+
+
+def track_some_letters(pages: Pages, *, every: int) -> int:
+    """Track the letter of every ``every``-th page, so those articles become mentions."""
+    from letters.models import Letter
+    from letters.services import letter_create, signature_add
+    from members.models import Member
+
+    Letter.objects.filter(title__startswith="[bench]").delete()
+    tracked = 0
+    for n, (bioguide, chamber, sent_on, recipient, ask) in pages.reports.items():
+        if n == 0 or n % every:
+            continue
+        letter = letter_create(
+            title=f"[bench] letter {n}: {ask}",
+            sent_on=sent_on,
+            chamber=chamber,
+            ask=ask,
+            recipients=[recipient],
+        )
+        signature_add(letter=letter, member=Member.objects.get(bioguide=bioguide), role="lead")
+        tracked += 1
+    return tracked
 
 
 def serve(pages: Pages, count: int) -> ThreadingHTTPServer:
@@ -234,6 +261,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_DB)
     parser.add_argument("--broker-url", default=os.environ.get("CELERY_BROKER_URL") or DEFAULT_BROKER)
     parser.add_argument("--skip-import", action="store_true", help="members already imported")
+    parser.add_argument("--tracked-every", type=int, default=10, help="track the letter of every Nth page")
     args = parser.parse_args()
     configure_environment(args)
     ensure_database(args.database_url)
@@ -271,6 +299,7 @@ def main() -> None:
     if len(members) < 10:
         raise SystemExit("not enough members serving in March 2024: run import_members")
     pages = Pages(members, args.articles)
+    track_some_letters(pages, every=args.tracked_every)
     server = serve(pages, args.articles)
     base = f"http://127.0.0.1:{server.server_port}"
 
