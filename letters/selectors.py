@@ -6,8 +6,10 @@ list of letters costs the same number of queries whether they have 3 signers or 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -24,7 +26,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
+from django.db.models.functions import Cast, Coalesce, Greatest, NullIf, TruncMonth
+from django.db.models.functions.datetime import TruncBase
 
 from letters.models import LEAD_ROLES, Letter, LetterPolicy, LetterRecipient, Policy, Signature
 from members.models import Caucus, CaucusMembership, Member
@@ -212,3 +215,58 @@ def letters_led_by_party(party: str, letters: QuerySet[Letter] | None = None) ->
     letters = Letter.objects.all() if letters is None else letters
     leads = Signature.objects.filter(letter_id=OuterRef("pk"), role__in=LEAD_ROLES, party_at_signing=party)
     return letters.filter(Exists(leads))
+
+
+def bipartisanship_by_period(
+    letters: QuerySet[Letter], *, trunc: type[TruncBase] = TruncMonth, letters_filtered: bool = True
+) -> list[dict]:
+    """Per period (letters' sent_on truncated by ``trunc``): letters sent and how many were
+    bipartisan (both parties known or stated, as letters_with_breakdowns' is_bipartisan).
+
+    One pass over the signatures grouped by letter, joined to the letters and grouped again by
+    period. Two EXISTS per letter instead made PostgreSQL hash every D and every R signature
+    separately (~3x slower at 300,000 signatures). Django cannot aggregate over an aggregate, so
+    the outer grouping is SQL around two ORM-compiled subqueries (portable: no dialect functions).
+    ``letters_filtered``: restrict the signature pass to ``letters`` (worth it for a subset only).
+    """
+    dated = (
+        letters.filter(sent_on__isnull=False)
+        .annotate(period=trunc("sent_on"))
+        .order_by()
+        .values("id", "period", "stated_democrats", "stated_republicans")
+    )
+    parties = (
+        Signature.objects.order_by()
+        .values("letter_id")
+        .annotate(
+            d=Count("id", filter=Q(party_at_signing="D")),
+            r=Count("id", filter=Q(party_at_signing="R")),
+        )
+    )
+    if letters_filtered:
+        parties = parties.filter(letter_id__in=letters.order_by().values("pk"))
+    letters_sql, letters_params = dated.query.sql_with_params()
+    parties_sql, parties_params = parties.query.sql_with_params()
+    # Only ORM-compiled SQL is interpolated; every value stays a bound parameter.
+    sql = (
+        "SELECT l.period, COUNT(*), SUM(CASE WHEN (COALESCE(s.d, 0) > 0 OR l.stated_democrats > 0)"  # noqa: S608
+        " AND (COALESCE(s.r, 0) > 0 OR l.stated_republicans > 0) THEN 1 ELSE 0 END)"
+        f" FROM ({letters_sql}) l LEFT JOIN ({parties_sql}) s ON s.letter_id = l.id"
+        " GROUP BY l.period ORDER BY l.period"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*letters_params, *parties_params))
+        rows = cursor.fetchall()
+    return [
+        {"period": _as_date(period), "letters": total, "bipartisan": int(both or 0)}
+        for period, total, both in rows
+    ]
+
+
+def _as_date(value: dt.date | dt.datetime | str) -> dt.date:
+    # Raw rows skip the ORM's converters: PostgreSQL gives a timestamp, SQLite a string.
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value

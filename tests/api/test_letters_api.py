@@ -244,9 +244,26 @@ def test_member_filters(client_as, ukraine, query, expected):
 def test_fast_list_rows_match_the_declared_serializer(ukraine):
     from django.utils import timezone
 
-    from letters.api import LetterSerializer, _page_rows, letter_list_row
+    from letters import selectors, services
+    from letters.api import LetterSerializer, letter_list_rows
+    from letters.models import Letter
 
     ukraine["atacms"].last_covered_at = timezone.now()
     ukraine["atacms"].save()
-    rows = _page_rows([ukraine["caucus_letter"].pk, ukraine["atacms"].pk, ukraine["older"].pk])
-    assert [letter_list_row(row) for row in rows] == LetterSerializer(rows, many=True).data
+    # Every related list with more than one entry, so their orders are compared too.
+    letter = ukraine["caucus_letter"]
+    services.letter_set_recipients(
+        letter=letter, recipients=["President Joe Biden", "Secretary of Defense Lloyd Austin"]
+    )
+    services.letter_set_policy(letter=letter, policy="Air defense for Ukraine", stance="support")
+    services.letter_set_caucuses(
+        letter=letter, caucuses=[ukraine["caucus"], builders.caucus("Baltic Caucus", ukraine["rep"])]
+    )
+    ukraine["senator"].nickname = "Sandy"
+    ukraine["senator"].save()
+    services.signature_add(letter=letter, member=ukraine["senator"], role="co_lead")
+    ids = [ukraine["caucus_letter"].pk, ukraine["atacms"].pk, ukraine["older"].pk]
+    letters = {
+        letter.pk: letter for letter in selectors.letters_for_listing(Letter.objects.filter(pk__in=ids))
+    }
+    assert letter_list_rows(ids) == LetterSerializer([letters[pk] for pk in ids], many=True).data

@@ -52,6 +52,25 @@ def test_bipartisanship_over_time(client_as, ukraine):
     ]
 
 
+def test_bipartisanship_counts_stated_parties_and_honours_letter_filters(client_as, ukraine):
+    # Only Democrats known by name, but the press reported Republicans too: bipartisan.
+    builders.letter(
+        "Stated Republicans",
+        sent_on=dt.date(2024, 10, 1),
+        lead=ukraine["dem"],
+        stated_counts={"total": 12, "D": 10, "R": 2},
+    )
+    builders.letter("Democrats only", sent_on=dt.date(2024, 10, 2), lead=ukraine["kaptur"])
+    client = client_as("viewer")
+    body = client.get("/api/v1/stats/bipartisanship/?sent_after=2024-01-01&kind=president").json()
+    assert body["rows"] == [
+        {"period": "2024-09-01", "letters": 2, "bipartisan": 1, "share": 0.5},
+        {"period": "2024-10-01", "letters": 2, "bipartisan": 1, "share": 0.5},
+    ]
+    weekly = client.get("/api/v1/stats/bipartisanship/?period=week&sent_after=2024-09-30").json()
+    assert weekly["rows"] == [{"period": "2024-09-30", "letters": 2, "bipartisan": 1, "share": 0.5}]
+
+
 def test_whip_list_for_a_letter_over_a_state_delegation(client_as, ukraine):
     letter = ukraine["caucus_letter"]
     body = client_as("viewer").get(f"/api/v1/stats/whip-list/?letter={letter.pk}&state=OH").json()
