@@ -414,7 +414,7 @@ CASES: tuple[Case, ...] = (
                 "chamber": "house",
                 "recipients": ["Federal Trade Commission"],
                 "leads": {"P000618"},
-                "total_signers": 20,
+                "total_signers": 21,
             },
         ),
         members=frozenset({"P000618"}),
@@ -520,7 +520,7 @@ CASES: tuple[Case, ...] = (
                 "chamber": "house",
                 "recipients": ["Mike Johnson"],
                 "leads": {"K000009", "F000466"},
-                "total_signers": 30,
+                "total_signers": 32,
             },
         ),
         members=frozenset({"K000009", "F000466", "J000299"}),
@@ -631,7 +631,7 @@ CASES: tuple[Case, ...] = (
                 "recipients": ["Nancy Pelosi"],
                 "leads": {"F000466", "K000009"},
                 "signers": {"T000463", "J000289"},
-                "total_signers": 26,
+                "total_signers": 28,
             },
         ),
         members=frozenset({"F000466", "K000009", "T000463", "J000289", "P000197"}),
@@ -713,7 +713,7 @@ CASES: tuple[Case, ...] = (
                 "chamber": "house",
                 "recipients": ["Jennifer Granholm"],
                 "leads": {"O000173"},
-                "total_signers": 11,
+                "total_signers": 12,
             },
         ),
         members=frozenset({"O000173"}),
@@ -952,5 +952,91 @@ CASES: tuple[Case, ...] = (
             },
         ),
         members=frozenset({"K000009", "J000289", "T000463"}),
+    ),
+    Case(
+        name="similar_earlier_letter_in_a_the_letter_sentence_is_another_letter",
+        published=date(2023, 1, 12),
+        text=(
+            "Sen. Bernie Sanders, joined by Sen. Ed Markey, wrote to Pfizer CEO Albert Bourla on Tuesday "
+            "about vaccine prices. The letter follows a similar one Sanders sent in November to Moderna CEO "
+            "Stephane Bancel."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 1, 10),
+                "recipients": ["Albert Bourla"],
+                "leads": {"S000033"},
+                "signers": {"M000133"},
+            },
+            {"recipients": ["Stephane Bancel"], "leads": {"S000033"}, "signers": set()},
+        ),
+        members=frozenset({"S000033", "M000133"}),
+    ),
+    Case(
+        name="their_own_letter_from_the_other_chamber_counts_the_named_lead",
+        published=date(2024, 3, 8),
+        text=(
+            "Rep. Greg Casar sent a letter to Labor Secretary Julie Su on Friday. On the Senate side, Sen. "
+            "John Fetterman and 11 other Democratic senators sent their own letter to Su last month."
+        ),
+        letters=(
+            {"sent_on": date(2024, 3, 8), "chamber": "house", "leads": {"C001131"}},
+            {
+                "chamber": "senate",
+                "recipients": ["Julie Su"],
+                "leads": {"F000479"},
+                "party_counts": {"D": 12},
+                "total_signers": 12,
+            },
+        ),
+        members=frozenset({"C001131", "F000479"}),
+    ),
+    Case(
+        name="lead_language_in_a_clause_about_another_group_is_not_the_letters",
+        published=date(2023, 1, 12),
+        text=(
+            "Rep. Jim Jordan and Rep. James Comer sent a letter to FBI Director Christopher Wray on Monday. "
+            "The letter comes as Democrats, led by Rep. Jamie Raskin, push for new hearings."
+        ),
+        letters=({"leads": set(), "signers": {"J000289", "C001108"}},),
+        members=frozenset({"J000289", "C001108", "R000606"}),
+    ),
+    Case(
+        name="joint_possessive_letter_and_the_two_wrote",
+        published=date(2023, 5, 19),
+        text=(
+            "Sens. Richard Blumenthal (D-Conn.) and Marsha Blackburn (R-Tenn.) sent a letter to TikTok CEO "
+            "Shou Chew this week. Blumenthal and Blackburn's letter cites new research. "
+            '"Parents deserve answers," the two wrote.'
+        ),
+        letters=(
+            {
+                "recipients": ["Shou Chew"],
+                "leads": {"B001277", "B001243"},
+                "signers": set(),
+                "total_signers": 2,
+            },
+        ),
+        members=frozenset({"B001277", "B001243"}),
+    ),
+    Case(
+        name="delegation_lede_names_follow_and_quote_attribution_adds_no_letter",
+        published=date(2023, 1, 12),
+        text=(
+            "Virginia's two-member Senate delegation on Tuesday pressed Transportation Secretary Pete "
+            "Buttigieg to fund rail repairs.\n\nIn a letter, the lawmakers said service was failing.\n\n"
+            "Sens. Tim Kaine and Mark Warner, both Democrats, said the line needed work.\n\n"
+            '"Riders deserve better," the lawmakers wrote to Buttigieg.'
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 1, 10),
+                "chamber": "senate",
+                "recipients": ["Pete Buttigieg"],
+                "signers": {"K000384", "W000805"},
+                "total_signers": 2,
+            },
+        ),
+        members=frozenset({"K000384", "W000805"}),
     ),
 )

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from members.names import STATE_NAMES
+
 _UNITS = {
     "one": 1,
     "two": 2,
@@ -59,8 +61,14 @@ _GENERIC_NOUN = (
     r"(?P<generic>lawmakers|legislators|members(?:\s+of\s+Congress)?|senators|Senators|representatives|Representatives"
     r"|congressmen|congresswomen|colleagues|progressives|conservatives|moderates|freshmen|signers|signatories|signatures|co-?signers|Reps\.|Sens\.)"
 )
+# "the two Ohio senators", "five Texas Republicans"
+_STATE = (
+    "(?:"
+    + "|".join(re.escape(name) for name in sorted(STATE_NAMES.values(), key=len, reverse=True))
+    + r")\s+"
+)
 _QUALIFIER = (
-    r"(?:of\s+(?:his|her|their|our)\s+)?(?:(?P<chamber>House|Senate|congressional|Congressional|bipartisan|other|fellow|U\.S\.|US"
+    rf"(?:of\s+(?:his|her|their|our)\s+)?(?:{_STATE})?(?:(?P<chamber>House|Senate|congressional|Congressional|bipartisan|other|fellow|U\.S\.|US"
     r"|freshman|more)\s+)*"
 )
 _COUNT = re.compile(
@@ -74,6 +82,24 @@ _ANY_NUMBER = re.compile(
     r"|\w+teen|\w+ty|[Dd]ozens?|[Hh]undred)\b"
 )
 _THE_N = re.compile(rf"\b[Tt]he\s+{_NUMBER}\s*:")
+# "Alaska's three-member congressional delegation": the delegation signs as a whole.
+_DELEGATION = re.compile(rf"\b{_NUMBER}-member\s+(?:[\w-]+\s+)?delegation\b", re.IGNORECASE)
+# A later sentence's way back to the signers: "These four lawmakers", "the two wrote".
+_REFERRING = re.compile(
+    rf"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]ll)\s+{_NUMBER}\s+(?:(?:[A-Z][\w.]*\s+){{0,2}}"
+    r"(?:lawmakers|legislators|senators|members|representatives|congressmen|congresswomen|Democrats|Republicans)\b"
+    r"|(?=wrote|said|say|argued|added|noted))"
+)
+
+
+def referring_total(text: str, start: int, end: int) -> int | None:
+    """The number of signers a later sentence refers back with ("the two lawmakers wrote"), if any."""
+    if not _ANY_NUMBER.search(text, start, end):
+        return None
+    match = _REFERRING.search(text, start, end)
+    return number_value(match.group("number")) if match else None
+
+
 # Counts that describe something other than signers: votes, seats, years, districts.
 _NOT_SIGNERS = re.compile(
     r"\s*(?:who\s+(?:voted|opposed|supported)|voted|in\s+the\s+(?:House|Senate)|of\s+the\s+\d|years?|seats?)",
@@ -87,12 +113,15 @@ class StatedCounts:
     total: int | None = None
     minimum: bool = False
     chambers: set[str] = field(default_factory=set)
+    # "27 other Democratic senators", "led 40 of their colleagues": the named leads come on top.
+    besides_named: bool = False
 
     def merge(self, other: StatedCounts) -> None:
         for key, value in other.party.items():
             self.party.setdefault(key, value)
         if self.total is None:
             self.total = other.total
+            self.besides_named = other.besides_named
         self.minimum = self.minimum or other.minimum
         self.chambers |= other.chambers
 
@@ -121,6 +150,7 @@ def number_value(word: str) -> int | None:
     return None
 
 
+_BESIDES_NAMED = re.compile(r"\bother\b|\bcolleagues\b")
 _CHAMBER_AFTER = re.compile(r"\s+(?:on|in|of|from)\s+the\s+(House|Senate)\b")
 
 
@@ -156,6 +186,7 @@ def find_counts(text: str, start: int, end: int) -> StatedCounts:
             minimum = False
         counts.minimum = counts.minimum or minimum
         qualifiers = match.group(0).lower() + _chamber_after(text, match.end(), end)
+        besides_named = bool(_BESIDES_NAMED.search(qualifiers))
         if "house" in qualifiers or "reps." in qualifiers or "representatives" in qualifiers:
             counts.chambers.add("house")
         if "senate" in qualifiers or "senator" in qualifiers or "sens." in qualifiers:
@@ -164,8 +195,14 @@ def find_counts(text: str, start: int, end: int) -> StatedCounts:
         if party:
             key = "D" if party[0] in "Dd" else "R" if party[0] in "RrGg" else "I"
             counts.party[key] = counts.party.get(key, 0) + value
+            counts.besides_named = counts.besides_named or besides_named
         elif generic_total is None:
             generic_total = value
+            counts.besides_named = besides_named
+    if generic_total is None and not counts.party:
+        delegation = _DELEGATION.search(text, start, end)
+        if delegation:
+            generic_total = number_value(delegation.group("number"))
     the_n = _THE_N.search(text, start, end)
     if the_n and generic_total is None:
         generic_total = number_value(the_n.group("number"))

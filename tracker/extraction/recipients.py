@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from members.names import state_code
+from members.names import STATE_NAMES, state_code
 
 # Holders of the offices congressional letters most often address, with their dates in office.
 # Copy routinely writes only "President Biden" or "Chair Powell".
@@ -334,6 +334,7 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|[A-Z](?:\.[A-Z])+\.?)$")
 _TOKEN = re.compile(r"[^\s,;:]+|,")
 _PERSON_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+_STATE_NAMES = frozenset(STATE_NAMES.values())
 _HOME_STATE = re.compile(r"\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
 
 _TO_CUE = re.compile(
@@ -575,6 +576,8 @@ def _recipient(text: str, start: int, end: int, *, published: date | None) -> Re
     phrase = text[start:end].strip(" ,")
     if not phrase:
         return None
+    if phrase in _STATE_NAMES:
+        return None  # "send more ventilators to Michigan": a place, not an addressee
     home = _HOME_STATE.search(phrase)
     if home and state_code(home.group("state")):
         phrase = phrase[: home.start()]  # "Chairman Thad Cochran of Mississippi"

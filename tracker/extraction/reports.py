@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker.extraction.counts import StatedCounts, find_counts
+from tracker.extraction.counts import StatedCounts, find_counts, referring_total
 from tracker.extraction.dates import find_dates
 from tracker.extraction.mentions import Mention
 from tracker.extraction.recipients import find_ask, find_recipients
@@ -60,7 +60,9 @@ _NOT_A_LETTER = re.compile(
     re.IGNORECASE,
 )
 _OPEN_LETTER = re.compile(r"\bopen\s+letter", re.IGNORECASE)
-_INDEFINITE = frozenset({"a", "an", "another", "new", "two", "three", "several", "separate", "similar"})
+_INDEFINITE = frozenset(
+    {"a", "an", "another", "new", "two", "three", "several", "separate", "similar", "own"}
+)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "his", "her", "its", "our", "same"})
 # Words that end the noun phrase before "letter": with no determiner in it ("sent letters").
 _NOT_ADJECTIVE = frozenset(
@@ -83,9 +85,13 @@ _NOT_ADJECTIVE = frozenset(
     }
 )
 _NEW_LETTER = re.compile(
-    r"\b(?:also|separately|another|separate|second|new|earlier|previous|last\s+(?:year|month|week))\b",
+    r"\b(?:also|separately|another|separate|second|new|earlier|previous|prior|similar|last\s+(?:year|month|week)"
+    r"|(?:their|his|her|its)\s+own)\b",
     re.IGNORECASE,
 )
+# "The letter follows a similar one Sanders sent in December to ...": another letter, reported inside
+# a sentence about this one.
+_EARLIER_ONE = re.compile(r"\b(?:a|an)\s+(?:similar|earlier|previous|prior)\s+(?:one|letter)\b")
 # Groups of members who send letters; a match preceded by "to" is the addressee, not the sender.
 _CONGRESS_CUE = re.compile(
     r"\b(?:[Ll]awmakers|[Ll]egislators|[Cc]ongressmen|[Cc]ongresswomen|[Mm]embers\s+of\s+(?:Congress|the\s+(?:House|Senate))"
@@ -127,6 +133,9 @@ _JOIN_BY = re.compile(
     r"|including|[Cc]o-?signers\s*(?=:)|(?<=letter\s)(?:also\s+)?includ(?:es|ed))\b(?:\s*:)?"
 )
 _RANGE_TO = re.compile(r"\sto\s")
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:comes?|came|arrives?|arrived)\s+(?:as|after|amid|while|weeks|days|months)\b|,?\s(?:as|while|amid|even\s+as)\s(?=[A-Z]|the\s)"
+)
 _SPAN_END = re.compile(
     r"(?<![A-Z])(?<!Reps|Sens)(?<!Rep|Sen|Gov)[.:!?](?:\s|$)|\s[\u2013\u2014]\s|[\u2014\u2013]|\s(?:to|urging|calling|asking|who|which|that|in\s+a\s+letter|in\s+sending|sent|wrote)\s"
     r"|,\s(?:urging|calling|asking|saying|who|which|sent|wrote)\b"
@@ -148,7 +157,7 @@ _CHAIN_TAIL = re.compile(
 _CHAIN_GAP = re.compile(
     r"^(?:['\u2019]s)?\s*(?:\([^()]{0,30}\)|,\s*[DRI]\s*[-\u2013]\s*[\w. ]{1,15}?)?\s*"
     r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
-    r"(?:(?:Reps?\.|Sens?\.|Representatives?|Senators?|Congress(?:man|woman))\s+)?$"
+    r"(?:(?:U\.\s?S\.\s+|US\s+)?(?:Reps?\.|Sens?\.|Representatives?|Senators?|Congress(?:man|woman))\s+)?$"
 )
 _POSSESSIVE_LETTER = re.compile(r"['\u2019]s\s+(?:[\w\-\u2013]+\s+){0,3}letters?\b")
 _JOINED_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*,?\s*(?:(?:who\s+)?(?:was|were)\s+)?joined\s+by\b")
@@ -183,6 +192,7 @@ _PRONOUN_SUBJECT = re.compile(
 _SENDING = re.compile(
     r"\b(?:sent|send|sends|wrote|writes|penned|signed|led|leads|circulated|released|urged|urging|calling|called)\b"
 )
+_SAY_VERB = re.compile(r"\b(?:said|say|says|wrote|argued|contended|warned|urged|asked|noted)\b")
 _ANAPHORIC_GROUP = re.compile(
     r"\b(?:the|The)\s+(?:lawmakers|senators|members|group|legislators|representatives)\b"
 )
@@ -354,6 +364,42 @@ def find_letter_reports(
         inside = mentions[first:last]
         if trigger is None:
             _attach_adjacent(text, sentence, index, inside, drafts, quotes)
+            _read_follow_up(text, sentence, index, inside, drafts, quotes)
+            continue
+        earlier = _EARLIER_ONE.search(text, trigger.end(), sentence.end)
+        if earlier:
+            split = bisect_left(mention_starts, earlier.start(), first, last)
+            _read_letter_sentence(
+                text,
+                Sentence(sentence.start, earlier.start()),
+                index,
+                trigger,
+                mentions[first:split],
+                drafts,
+                quotes,
+                mentions,
+                first,
+                published=published,
+                datelines=datelines,
+            )
+            count = len(drafts)
+            _read_letter_sentence(
+                text,
+                Sentence(earlier.start(), sentence.end),
+                index,
+                earlier,
+                mentions[split:last],
+                drafts,
+                quotes,
+                mentions,
+                split,
+                published=published,
+                datelines=datelines,
+                another=True,
+            )
+            if count and len(drafts) > count:
+                # Later "the letter" sentences still mean the letter the article is about.
+                drafts.insert(count - 1, drafts.pop())
             continue
         _read_letter_sentence(
             text,
@@ -374,6 +420,7 @@ def find_letter_reports(
         )
     if drafts:
         _add_signature_block(text, drafts, mentions, mention_starts)
+    drafts.sort(key=lambda draft: draft.intro.start)
     return [_finish(text, draft, mention_chambers) for draft in drafts if draft.named_sender or draft.cue]
 
 
@@ -431,6 +478,7 @@ def _read_letter_sentence(
     previous_start: int | None = None,
     datelines: list[tuple[int, date]] = (),  # type: ignore[assignment]
     lede: tuple[Sentence, list[Mention]] | None = None,
+    another: bool = False,
 ) -> None:
     start, end = sentence
     recipients = find_recipients(text, start, end, published=published)
@@ -459,7 +507,7 @@ def _read_letter_sentence(
                 roles.setdefault(mention.bioguide, "sender")
                 definite = False
     open_letter = bool(_OPEN_LETTER.search(text, start, end))
-    new_letter = bool(_NEW_LETTER.search(text, start, trigger.start() + 1)) and not definite
+    new_letter = another or (bool(_NEW_LETTER.search(text, start, trigger.start() + 1)) and not definite)
 
     counts = find_counts(text, start, end)
     cue, cue_chambers = _congress_cue(text, start, end, excluded, trigger.start())
@@ -473,7 +521,15 @@ def _read_letter_sentence(
                 roles.setdefault(mention.bioguide, "sender")
                 break
     if definite:
-        # In "the letter" sentences only members given a part in the letter are senders.
+        # In "the letter" sentences only members given a part in the letter are senders, and not
+        # those in a clause about something else ("The letter comes as Democrats, led by ...").
+        other_clause = _OTHER_CLAUSE.search(text, trigger.end(), end)
+        if other_clause:
+            roles = {
+                b: r
+                for b, r in roles.items()
+                if any(m.bioguide == b and m.start < other_clause.start() for m in senders)
+            }
         senders = [m for m in senders if m.bioguide in roles]
     else:
         for mention in senders:
@@ -488,7 +544,14 @@ def _read_letter_sentence(
     congressional = bool(senders) or ((cue or not counts.empty) and not other_sender)
 
     target = _choose_target(
-        drafts, roles, senders, counts, definite, new_letter, {span.name.split()[-1] for span in recipients}
+        drafts,
+        roles,
+        senders,
+        counts,
+        definite,
+        new_letter,
+        {span.name.split()[-1] for span in recipients},
+        anaphoric=bool(_ANAPHORIC_GROUP.search(text, start, end)),
     )
     created = False
     lede_day: date | None = None
@@ -649,6 +712,8 @@ def _choose_target(
     definite: bool,
     new_letter: bool,
     recipient_keys: set[str],
+    *,
+    anaphoric: bool = False,
 ) -> _Draft | None:
     if not drafts:
         return None
@@ -662,6 +727,8 @@ def _choose_target(
     if new_letter:
         return None
     names = {m.bioguide for m in senders}
+    if anaphoric and not names and counts.empty:
+        return drafts[-1]  # "'...,' the lawmakers wrote to Pence": the letter already reported
     for draft in reversed(drafts):
         if names and names & set(draft.roles):
             return draft
@@ -731,7 +798,9 @@ def _roles(text: str, sentence: Sentence, senders: list[Mention]) -> dict[str, s
     for mention in senders:
         after = text[mention.end : min(end, mention.end + 60)]
         if _POSSESSIVE_LETTER.match(after):
-            roles[mention.bioguide] = "lead-possessive"
+            # "Blumenthal and Blackburn's letter": the whole pair wrote it.
+            for partner in _chain_before(text, senders, mention.end):
+                roles[partner.bioguide] = "lead-possessive"
         elif _JOINED_AFTER.match(after):
             roles[mention.bioguide] = "lead"
     if _PASSIVE_SEND.search(text, start, end):
@@ -878,6 +947,50 @@ def _attach_adjacent(
     draft.named_sender = True
 
 
+def _read_follow_up(
+    text: str, sentence: Sentence, index: int, inside: list[Mention], drafts: list[_Draft], quotes: _Quotes
+) -> None:
+    """Sentences after a report that name its senders or their number without the word letter.
+
+    "Alaska's delegation sent a letter ..." then "Sens. A and B and Rep. C, all Republicans, said
+    ...": the members the group was; "These four lawmakers ...", "the two wrote": the total.
+    """
+    if not drafts:
+        return
+    draft = drafts[-1]
+    start, end = sentence
+    if draft.counts.total is None and index - draft.last_index <= 3:
+        total = referring_total(text, start, end)
+        named = sum(1 for role in draft.roles.values() if role != "lead-possessive")
+        if total is not None and total >= max(named, 2):
+            draft.counts.total = total
+    if draft.named_sender or not inside or index != draft.last_index + 1:
+        return
+    verb = _SAY_VERB.search(text, start, end)
+    if verb is None:
+        return
+    subjects = _chain_before(text, [m for m in inside if not quotes.covers(m.start)], verb.start())
+    if subjects and subjects[-1].start - start < 40:
+        for mention in reversed(subjects):
+            draft.add_role(mention.bioguide, "sender")
+        draft.named_sender = True
+        draft.last_index = index
+
+
+def _with_leads(counts: StatedCounts, leads: int) -> StatedCounts:
+    """ "Sen. A and 27 other Democratic senators": 28 Democrats, the lead of the stated party."""
+    party = dict(counts.party)
+    if len(party) == 1:
+        key = next(iter(party))
+        party[key] += leads
+    return StatedCounts(
+        party=party,
+        total=(counts.total or 0) + leads,
+        minimum=counts.minimum,
+        chambers=set(counts.chambers),
+    )
+
+
 def _finish(text: str, draft: _Draft, mention_chambers: dict[str, str | None]) -> DraftReport:
     leads = [b for b, role in draft.roles.items() if role == "lead"]
     signers = [b for b, role in draft.roles.items() if role == "signer"]
@@ -892,6 +1005,9 @@ def _finish(text: str, draft: _Draft, mention_chambers: dict[str, str | None]) -
             leads = others
         else:
             signers = others
+    counts = draft.counts
+    if counts.besides_named and leads and counts.total is not None:
+        counts = _with_leads(counts, len(leads))
     chambers = set(draft.chambers)
     for bioguide in (*leads, *signers):
         chamber = mention_chambers.get(bioguide)
@@ -903,7 +1019,6 @@ def _finish(text: str, draft: _Draft, mention_chambers: dict[str, str | None]) -
         chamber = next(iter(chambers))
     else:
         chamber = None
-    counts = draft.counts
     confidence = 0.45
     confidence += 0.2 if draft.named_sender else 0.05
     confidence += 0.1 if draft.recipients else 0.0
