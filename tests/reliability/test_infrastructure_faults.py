@@ -56,8 +56,10 @@ def test_redis_restarted_during_ingest_loses_nothing_and_beat_keeps_running(
     point_app_at(redis.url)
     fast_beat_schedule()
     urls = stories(20, delay=0.3)
-    fault_rig.worker("worker")
-    fault_rig.beat()
+    # As in production, the same Redis is also the cache (throttles, stats, robots.txt).
+    cache_url = redis.url.removesuffix("/0") + "/1"
+    fault_rig.worker("worker", REDIS_URL=cache_url)
+    fault_rig.beat(REDIS_URL=cache_url)
     for url in urls:
         services.article_submit_url(url=url)
     wait_until(lambda: done_count() >= 4, timeout=60, what="ingest under way")

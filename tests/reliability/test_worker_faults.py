@@ -25,13 +25,16 @@ def done_count() -> int:
     return Article.objects.filter(analysis_status=AnalysisStatus.DONE).count()
 
 
-def unfinished() -> list[dict]:
-    """The articles not done yet, with their pipeline state (for a failure message)."""
-    return list(
-        Article.objects.exclude(analysis_status=AnalysisStatus.DONE).values(
-            "pk", "fetch_status", "analysis_status", "claimed_at", "fetched_at", "created_at", "error"
-        )
-    )
+def unfinished() -> dict:
+    """How many articles exist and which are not done yet, with their pipeline state (for a failure)."""
+    return {
+        "articles": Article.objects.count(),
+        "not_done": list(
+            Article.objects.exclude(analysis_status=AnalysisStatus.DONE).values(
+                "pk", "fetch_status", "analysis_status", "claimed_at", "fetched_at", "created_at", "error"
+            )
+        ),
+    }
 
 
 def assert_each_story_processed_once(urls: list[str]) -> None:
