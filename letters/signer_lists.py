@@ -79,6 +79,52 @@ _NOT_NAME_WORDS = frozenset(
         "colleague",
         "colleagues",
         "washington",
+        # Committee subjects, so "Committee on Energy and Commerce" is not split into a person
+        # "Commerce" ("Ways and Means", "Homeland Security and Governmental Affairs").
+        "commerce",
+        "means",
+        "energy",
+        "resources",
+        "homeland",
+        "governmental",
+        "pensions",
+        "labor",
+        "education",
+        "transportation",
+        "infrastructure",
+        "judiciary",
+        "oversight",
+        "accountability",
+        "budget",
+        "agriculture",
+        "nutrition",
+        "forestry",
+        "veterans",
+        "banking",
+        "housing",
+        "urban",
+        "finance",
+        "financial",
+        "services",
+        "relations",
+        "science",
+        "technology",
+        "environment",
+        "ethics",
+        "rules",
+        "armed",
+        "foreign",
+        "leader",
+        "leadership",
+        "whip",
+        "speaker",
+        "majority",
+        "minority",
+        "conference",
+        "enclosure",
+        "enclosures",
+        "attachment",
+        "attachments",
     }
 )
 # Parenthetical hint lines printed under a name: "(D-OH)", "D-Ohio", "OH-09", "Ohio's 9th District".
@@ -168,6 +214,7 @@ def _split_top_level(text: str, pattern: re.Pattern[str]) -> list[str]:
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_NICKNAME = re.compile(r"[\"“”][^\"“”]{1,20}[\"“”]")
 
 
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -183,12 +230,17 @@ def _is_last_first(cells: list[str]) -> bool:
         cells = cells[:2]
     if len(cells) != 2 or "(" in cells[0]:
         return False
-    surname, given = cells[0].split(), _PARENS.sub(" ", cells[1]).split()
+    # The House Clerk's roster form puts the nickname last: 'Scott, Robert C. "Bobby"'.
+    given_cell = _NICKNAME.sub(" ", _PARENS.sub(" ", cells[1]))
+    surname, given = cells[0].split(), given_cell.split()
     if not surname or not given or _TITLE_HEAD.match(cells[0] + " "):
         return False
     surname_ok = len(surname) <= 3 and not any(len(normalise(word)) == 1 for word in surname)
-    given_ok = len(given) == 1 or (len(given) <= 3 and all(len(normalise(w)) == 1 for w in given[1:]))
-    return surname_ok and given_ok and not _is_suffix_or_hint(cells[1])
+    # Given names: "Marcy", "Bennie G.", "C. A. Dutch", "Mary Gay"; at most two full words.
+    full_words = [word for word in given if len(normalise(word)) > 1]
+    given_ok = len(given) <= 4 and 1 <= len(full_words) <= 2
+    titled = _is_caption(cells[1]) or _is_role_only(cells[1])  # "Marcy Kaptur, Co-Chair"
+    return surname_ok and given_ok and not titled and not _is_suffix_or_hint(cells[1])
 
 
 def _is_suffix_or_hint(cell: str) -> bool:
@@ -201,19 +253,30 @@ def _is_suffix_or_hint(cell: str) -> bool:
     ) or (state_code(cell) is not None and len(key) > 0)
 
 
-def _list_items(text: str, *, last_first: bool = True) -> list[str]:
-    """Comma/"and"-separated people, keeping "Last, First" and "Name, D-Ohio" / "Name, Jr." together."""
+def _list_items(text: str, *, last_first: bool = True, in_block: bool = False) -> list[str]:
+    """Comma/"and"-separated people, keeping "Last, First" and "Name, D-Ohio" / "Name, Jr." together.
+
+    In a signature block (``in_block``) a title after the name runs to the end of the line:
+    "Frank Pallone, Jr., Chairman, Committee on Energy and Commerce" names one person.
+    """
     cells = _split_top_level(text, _COMMA)
     if last_first and _is_last_first(cells):
         return [text]
     items: list[str] = []
     for cell in cells:
+        if in_block and (_is_role_only(cell) or (_is_caption(cell) and _opens_as_title(cell))):
+            break
+        title_open = False
         for item in _split_top_level(cell, _AND):
             item = re.sub(r"^(?:and|&)\s+", "", item, flags=re.IGNORECASE)
             if items and _is_suffix_or_hint(item):
                 items[-1] = f"{items[-1]}, {item}"
+            elif title_open and not _DESCRIPTOR_TITLE.match(item) and not _TITLE_HEAD.match(item + " "):
+                # "Committee on Energy and Commerce": the "and" is inside a title, not between people.
+                items[-1] = f"{items[-1]} and {item}"
             elif item:
                 items.append(item)
+                title_open = _is_caption(item) and _opens_as_title(item)
     return items
 
 
@@ -274,7 +337,12 @@ def _trim_prose_tail(item: str) -> str:
 def _looks_like_prose(line: str) -> bool:
     words = line.split()
     lowercase = [w for w in words if w[:1].islower() and normalise(w) not in _PARTICLES | {"and", "of"}]
-    return len(lowercase) >= 2 or (bool(_LIST_OPENER.search(line)) and len(words) > 4)
+    return (
+        len(lowercase) >= 2
+        or (bool(_LIST_OPENER.search(line)) and len(words) > 4)
+        # "Rep. Mike Turner and Sen. Sherrod Brown signed.": a sentence, however short
+        or (bool(lowercase) and len(words) >= 4 and line.rstrip().endswith((".", "!")))
+    )
 
 
 def _prose_pieces(line: str) -> list[NamedPiece]:
@@ -288,7 +356,13 @@ def _prose_pieces(line: str) -> list[NamedPiece]:
         item = raw.strip(" .;:")
         if ")" in item:
             item = item[: item.index(")") + 1]  # a hint tag closes the name: "(R-OH) sent a letter"
-        item = _trim_prose_tail(_strip_descriptor(item))
+        described = _strip_descriptor(item)
+        head = item[: len(item) - len(described)].strip()
+        if head and (name := _trim_prose_tail(head)) and name != head.rstrip(",;:"):
+            # "Joining Reps. Kaptur and Fitzpatrick on the letter were Reps. Joe Wilson": the
+            # name before the prose is a person too, not a description of the next one.
+            pieces.append(NamedPiece(text=name, chamber=chamber, in_prose=True))
+        item = _trim_prose_tail(described)
         if not item:
             continue
         ref = parse_member_reference(item)
@@ -314,19 +388,46 @@ _COPY_LINE = re.compile(r"^\s*(?:b?cc|copy\s+to|attn|attention)\s*[:.]", re.IGNO
 _HONORABLE = re.compile(r"^\s*(?:the\s+)?(?:honorable|hon\.)\s", re.IGNORECASE)
 _RECIPIENT_OFFICE = re.compile(
     r"^\s*(?:president|vice\s+president|secretary|administrator|director|ambassador|commissioner|"
+    r"speaker|(?:majority|minority|democratic|republican)\s+leader|leader|chair(?:man|woman)?|ranking\s+member|"
     r"attorney\s+general|governor|prime\s+minister|chief\s+executive|ceo|chair(?:man|woman)?\s+of\s+the|"
     r"the\s+white\s+house|(?:u\.?s\.?\s+)?department|general|admiral|comptroller|inspector)\b",
     re.IGNORECASE,
 )
 
 
+_SALUTATION = re.compile(r"^\s*dear\s+[^\n]{1,80}[:,]\s*$", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"^\s*(?:(?:very\s+)?(?:sincerely|respectfully|cordially|truly)(?:\s+(?:yours|submitted))?|"
+    r"yours\s+(?:truly|sincerely|respectfully)|(?:best|kind|warm)\s+regards|regards|thank\s+you|"
+    r"with\s+(?:gratitude|appreciation|respect|thanks)|in\s+solidarity)\s*[,.:!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _recipient_lines(lines: list[str]) -> set[int]:
+    """Lines of a pasted letter that are not its signature block.
+
+    The address block and body come before "Dear ...:" and the closing ("Sincerely,"); a
+    "cc:" runs to the next blank line; "The Honorable X" over an office is a recipient.
+    """
     skipped: set[int] = set()
+    salutation = next((i for i, line in enumerate(lines) if _SALUTATION.match(line)), None)
+    if salutation is not None:
+        skipped.update(range(salutation + 1))
+    closing = next(
+        (i for i, line in enumerate(lines) if i > (salutation or -1) and _CLOSING.match(line)), None
+    )
+    if closing is not None and any(line.strip() for line in lines[closing + 1 :]):
+        skipped.update(range(closing + 1))
     following = [i for i, line in enumerate(lines) if line.strip()]
+    in_copy_block = False
     for position, index in enumerate(following):
         line = lines[index]
-        if _COPY_LINE.match(line):
+        if position and following[position - 1] != index - 1:
+            in_copy_block = False  # a blank line ends a "cc:" block
+        if _COPY_LINE.match(line) or in_copy_block:
             skipped.add(index)
+            in_copy_block = True
             continue
         next_line = lines[following[position + 1]] if position + 1 < len(following) else ""
         after_comma = line.split(",", 1)[1] if "," in line else ""
@@ -365,9 +466,10 @@ def split_signer_list(text: str) -> list[NamedPiece]:
         if not raw_line.strip() or number in recipients:
             continue
         hints = _hint_line(_clean_cell(raw_line))
-        if hints is not None and pieces:
-            pieces[-1] = replace(pieces[-1], hints=hints)
-            continue
+        if hints is not None:
+            if pieces:
+                pieces[-1] = replace(pieces[-1], hints=hints)
+            continue  # a tag with nobody above it ("D-OH" under a cut-off name) is nobody
         cells = _COLUMN_GAP.split(raw_line.strip())
         if 1 < len(cells) <= 3 and all(len(cell.split()) == 1 for cell in cells):
             cells = [" ".join(cells)]  # "Marcy  Kaptur": a double space typed inside one name
@@ -377,11 +479,15 @@ def split_signer_list(text: str) -> list[NamedPiece]:
                 continue
             if _looks_like_prose(cell):
                 pieces.extend(_prose_pieces(cell))
+            elif _is_furniture(cell):
+                continue
             elif "," in cell or re.search(r"\s(?:and|&)\s", cell):
                 cell = _without_credentials(cell)
-                items = _list_items(cell)
+                items = _list_items(cell, in_block=True)
                 if items == [cell] and "," in cell:
-                    alternatives = tuple(_piece(item) for item in _list_items(cell, last_first=False))
+                    alternatives = tuple(
+                        _piece(item) for item in _list_items(cell, last_first=False, in_block=True)
+                    )
                     pieces.append(replace(_piece(cell), alternatives=alternatives))
                 else:
                     pieces.extend(_piece(item) for item in items)
@@ -397,6 +503,78 @@ def _piece(written: str) -> NamedPiece:
 def _is_caption(text: str) -> bool:
     words = set(normalise(text).split())
     return bool(words & _NOT_NAME_WORDS) and not _TITLE_HEAD.match(text + " ")
+
+
+# Words of a leadership or committee role written on its own line under a name.
+_ROLE_WORDS = frozenset(
+    {
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "co",
+        "cochair",
+        "vice",
+        "ranking",
+        "member",
+        "leader",
+        "whip",
+        "speaker",
+        "majority",
+        "minority",
+        "assistant",
+        "deputy",
+        "chief",
+        "democratic",
+        "republican",
+        "house",
+        "senate",
+        "of",
+        "the",
+        "pro",
+        "tempore",
+    }
+)
+# Lines of a letter around its signatures that name nobody: an address ("1000 Defense Pentagon",
+# "Washington, DC 20515", "Suite 200"), enclosures, page furniture, a lone honorific.
+_ADDRESS_LINE = re.compile(
+    r"\b\d{5}(?:-\d{4})?\s*$|^\d+\s+[A-Za-z]|\b(?:p\.?\s?o\.?\s+box|suite|room|floor)\s+\w*\d"
+    r"|\b(?:office\s+building|avenue|boulevard)\b|\b[NS][EW]\.?$|\bN\.[EW]\.$",
+    re.IGNORECASE,
+)
+_FURNITURE_LINE = re.compile(
+    r"^(?:(?:enclosures?|encl|attachments?|attached|appendix)\b.*|(?:page\s+)?\d+\s*(?:of|/)\s*\d+|"
+    r"-\s*\d+\s*-|\d+|(?:the\s+)?(?:honorable|hon)\.?|(?:mr|mrs|ms|dr|rep|sen)s?\.?|"
+    r"dear\b.*|(?:b?cc|copy\s+to|attn|attention)\s*[:.].*)$",
+    re.IGNORECASE,
+)
+
+
+def _is_role_only(text: str) -> bool:
+    """ "Democratic Whip", "Vice Chair", "Ranking Member": a role with no name in it."""
+    words = normalise(text).split()
+    return bool(words) and all(word in _ROLE_WORDS for word in words)
+
+
+def _opens_as_title(text: str) -> bool:
+    """ "Committee on ...", "Chairman of ...", "ranking member of ...": a title, not a name, first."""
+    words = normalise(text).split()
+    return bool(words) and (
+        text.lstrip()[:1].islower() or words[0] in _NOT_NAME_WORDS or words[0] in _TITLE_OPENERS
+    )
+
+
+_TITLE_OPENERS = _ROLE_WORDS - {"the", "of", "house", "senate", "democratic", "republican"}
+
+
+def _is_furniture(cell: str) -> bool:
+    """A cell of a pasted letter that is no person: an address, a title, page furniture."""
+    if _ADDRESS_LINE.search(cell) or _FURNITURE_LINE.match(cell.strip()) or _is_role_only(cell):
+        return True
+    # A title line: its first segment is a committee or office, not a name
+    # ("Chairman, Committee on Ways and Means", "Committee on Energy and Commerce").
+    first = _split_top_level(cell, _COMMA)[0]
+    return _is_caption(_strip_descriptor(first)) or _is_role_only(first)
 
 
 # --- resolution -----------------------------------------------------------------------------
@@ -448,7 +626,7 @@ def resolve_signer_list(
             pieces.extend(reversed(run_together))
             continue
         resolution = _resolve(index, ref, piece, on=on, chamber=chamber)
-        if resolution.status == "unresolved" and piece.alternatives:
+        if resolution.status == "unresolved" and _alternatives_name_members(index, piece, on, chamber):
             pieces.extend(reversed(piece.alternatives))
             continue
         if (
@@ -472,6 +650,20 @@ def resolve_signer_list(
             )
         )
     return entries
+
+
+def _alternatives_name_members(index, piece: NamedPiece, on: dt.date, chamber: str | None) -> bool:
+    """Whether "A, B" reads as two members serving on the date, rather than one unknown person.
+
+    "Kaptur, McGovern" is two people; "Jackson Lee, Sheila" after her death is one, unresolved.
+    """
+    if not piece.alternatives:
+        return False
+    for alternative in piece.alternatives:
+        ref = parse_member_reference(alternative.text)
+        if ref is None or _resolve(index, ref, alternative, on=on, chamber=chamber).status == "unresolved":
+            return False
+    return True
 
 
 def _resolve(index, ref: MemberReference, piece: NamedPiece, *, on: dt.date, chamber: str | None):

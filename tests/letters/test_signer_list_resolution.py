@@ -277,3 +277,55 @@ def test_leadership_titles_before_names_in_a_block(congress):
 def test_columns_flattened_with_single_spaces_and_double_spaces_inside_a_name(congress):
     block = "Marcy Kaptur Jim McGovern\nMember of Congress Member of Congress\nTim  Scott\n"
     assert [b for _, _, b in resolved(block, D2024)] == ["K000009", "M000312", "S001184"]
+
+
+def test_clerk_roster_line_with_a_quoted_nickname_is_one_member(congress):
+    block = 'Kaptur, Marcy\nScott, Robert C. "Bobby"\nScott, Austin\n'
+    assert resolved(block, D2024) == [
+        ("Kaptur, Marcy", "resolved", "K000009"),
+        ('Scott, Robert C. "Bobby"', "resolved", "S000185"),
+        ("Scott, Austin", "resolved", "S001189"),
+    ]
+
+
+def test_last_first_of_someone_not_serving_stays_one_unresolved_person(congress):
+    # Rick Scott was not yet a senator in 2015; "Scott" and "Rick" are not two people.
+    assert resolved("Scott, Rick", date(2015, 6, 1)) == [("Scott, Rick", "unresolved", None)]
+
+
+def test_pasted_letter_prints_only_its_signers(congress):
+    letter = """September 10, 2024
+
+The Honorable Mike Rogers
+Chairman
+Committee on Armed Services
+U.S. House of Representatives
+Washington, DC 20515
+
+Dear Chairman Rogers:
+
+We write to ask the Committee to hold a hearing. As Senator Warren wrote last year, the
+matter is urgent.
+
+Sincerely,
+
+Marcy Kaptur                                Jim McGovern
+Member of Congress                          Member of Congress
+Ranking Member, Energy and Water            Ranking Member, Committee on Rules
+
+cc: The Honorable Tim Scott
+    Senator Rick Scott
+
+Page 2 of 2
+"""
+    assert resolved(letter, D2024) == [
+        ("Marcy Kaptur", "resolved", "K000009"),
+        ("Jim McGovern", "resolved", "M000312"),
+    ]
+
+
+def test_senate_press_release_with_two_title_groups(congress):
+    text = (
+        "The letter was led by Sens. Elizabeth Warren and Tim Scott, along with Sens. Rick Scott and Sanders."
+    )
+    assert [b for _, _, b in resolved(text, D2024)] == ["W000817", "S001184", "S001217", "S000033"]
