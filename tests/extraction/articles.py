@@ -1039,4 +1039,53 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"K000384", "W000805"}),
     ),
+    Case(
+        name="non_member_possessive_letter_near_a_quoted_member_is_no_report",
+        published=date(2023, 7, 14),
+        text=(
+            "Gov. Greg Abbott on Wednesday sent a letter to President Joe Biden about border costs. Abbott's "
+            "letter came a day after a move Democrats called a stunt. Sen. Ted Cruz said he supported the "
+            "request."
+        ),
+        letters=(),
+        members=frozenset({"C001098"}),
+    ),
+    Case(
+        name="position_with_and_inside_it_between_two_signers",
+        published=date(2023, 7, 14),
+        text=(
+            "Rep. Jim Jordan sent a letter to FBI Director Christopher Wray on Tuesday. Speaker Kevin "
+            "McCarthy and Oversight and Accountability Committee Chairman James Comer (R-Ky.) both signed "
+            "the letter."
+        ),
+        letters=({"leads": {"J000289"}, "signers": {"M001165", "C001108"}},),
+        members=frozenset({"J000289", "M001165", "C001108"}),
+    ),
+    Case(
+        name="foreign_copy_us_politicians_have_written_to_a_prime_minister",
+        published=date(2023, 7, 14),
+        text=(
+            "A group of senior US politicians has written to Irish prime minister Leo Varadkar urging him "
+            "to act.\n\nThe letter, sent on 12 July, was signed by Congressman Jamie Raskin and "
+            "congresswoman Pramila Jayapal."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 7, 12),
+                "recipients": ["Leo Varadkar"],
+                "signers": {"R000606", "J000298"},
+            },
+        ),
+        members=frozenset({"R000606", "J000298"}),
+    ),
+    Case(
+        name="in_a_letter_continues_the_count_of_the_sentence_before",
+        published=date(2023, 7, 14),
+        text=(
+            "Meanwhile, a group of 40 House Democrats is applauding the decision. In a letter last week "
+            "organized by Reps. Greg Casar and Ilhan Omar, they asked the agency to go further."
+        ),
+        letters=({"leads": {"C001131", "O000173"}, "party_counts": {"D": 40}, "total_signers": 40},),
+        members=frozenset({"C001131", "O000173"}),
+    ),
 )

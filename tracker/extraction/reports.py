@@ -101,7 +101,9 @@ _CONGRESS_CUE = re.compile(
     # A committee writes as a body: "The House Oversight Committee sent a letter ..."
     r"|(?:House|Senate)\s+(?:[A-Z][\w,&-]*\s+(?:and\s+|on\s+|of\s+)?){0,5}(?:Committee|Subcommittee|[Dd]elegation)"
     # "Alaska's three-member congressional delegation", "the state's House delegation"
-    r"|[Cc]ongressional\s+delegation)\b"
+    r"|[Cc]ongressional\s+delegation"
+    # Foreign copy: "A group of senior US politicians has written to ..."
+    r"|(?:US|U\.S\.|American)\s+politicians)\b"
 )
 _CUE_AS_RECIPIENT = re.compile(
     r"\b(?:to|with|on|at|among|for|by\s+other)\s+(?:the\s+|all\s+|\d+\s+|fellow\s+)?$"
@@ -157,8 +159,12 @@ _CHAIN_TAIL = re.compile(
 _CHAIN_GAP = re.compile(
     r"^(?:['\u2019]s)?\s*(?:\([^()]{0,30}\)|,\s*[DRI]\s*[-\u2013]\s*[\w. ]{1,15}?)?\s*"
     r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
-    r"(?:(?:U\.\s?S\.\s+|US\s+)?(?:Reps?\.|Sens?\.|Representatives?|Senators?|Congress(?:man|woman))\s+)?$"
+    r"(?:(?:U\.\s?S\.\s+|US\s+)?(?:Reps?\.|Sens?\.|Representatives?|Senators?|Congress(?:man|woman))\s+"
+    # "... and Energy and Commerce ranking member Frank Pallone": a position before the next name
+    r"|(?:(?:[A-Z][\w&.-]*|and|&|of|the|on)\s+){0,6}(?:ranking\s+member|Ranking\s+Member|[Cc]hair(?:man|woman)?"
+    r"|[Cc]o-?chair|[Ll]eader|[Ww]hip|Speaker)\s+)?$"
 )
+_POSSESSOR_BEFORE = re.compile(r"\b[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+){0,2}$")
 _POSSESSIVE_LETTER = re.compile(r"['\u2019]s\s+(?:[\w\-\u2013]+\s+){0,3}letters?\b")
 _JOINED_AFTER = re.compile(r"^\s*(?:\([^()]{0,30}\))?\s*,?\s*(?:(?:who\s+)?(?:was|were)\s+)?joined\s+by\b")
 _PASSIVE_SEND = re.compile(
@@ -203,6 +209,7 @@ _SEND_VERB = re.compile(
 # "a letter from X to Y", "received a letter from the agency": those named after "from" sent it.
 _LETTER_FROM = re.compile(r"\b[Ll]etters?\s*\(?\s*from\s+")
 _ADDRESSEE_BEFORE = re.compile(r"\b(?:Honorable|Hon\.)\s+$")
+_FRONTED_LETTER = re.compile(r"\W{0,3}In\s+(?:a|an|their|the|his|her)\s+(?:[\w.,-]+\s+){0,4}letter\b")
 _LEDE_VERB = re.compile(
     r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|press(?:ed|es|ing)|demand(?:ed|s|ing)|ask(?:ed|s|ing)"
     r"|request(?:ed|s|ing)|push(?:ed|es|ing)|implor(?:ed|es|ing)|warn(?:ed|s|ing))\b"
@@ -560,6 +567,10 @@ def _read_letter_sentence(
             return
         if definite and not roles and not _SEND_WORD.search(text, start, end):
             return
+        if definite and "lead-possessive" not in roles.values():
+            possessor = _POSSESSOR_BEFORE.search(text, max(start, trigger.start() - 40), trigger.start())
+            if possessor:
+                return  # "Abbott's letter": someone who is not a member wrote it
         target = _Draft(intro=sentence)
         drafts.append(target)
         created = True
@@ -639,11 +650,14 @@ def _lede(
     The first letter's lede may sit a quote or two above ("X today led 12 senators in calling on
     ...", a quote, then "Joining X on the letter were ..."); a later letter's is the sentence before.
     """
+    # "A group of 62 House Democrats is cheering the decision. In a letter last month, ...": a
+    # letter sentence that opens with "In a letter" continues the one before it, whatever its verb.
+    fronted = _FRONTED_LETTER.match(text, sentences[index].start) is not None
     for previous_index in range(index - 1, max(-1, index - 1 - look_back), -1):
         if previous_index in by_sentence:
             return None
         previous = sentences[previous_index]
-        if _LEDE_VERB.search(text, previous.start, previous.end):
+        if (fronted and previous_index == index - 1) or _LEDE_VERB.search(text, previous.start, previous.end):
             first = bisect_left(mention_starts, previous.start)
             return previous, mentions[first : bisect_left(mention_starts, previous.end, first)]
     return None
