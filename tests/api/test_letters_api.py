@@ -267,3 +267,25 @@ def test_fast_list_rows_match_the_declared_serializer(ukraine):
         letter.pk: letter for letter in selectors.letters_for_listing(Letter.objects.filter(pk__in=ids))
     }
     assert letter_list_rows(ids) == LetterSerializer([letters[pk] for pk in ids], many=True).data
+
+
+def test_fast_detail_row_matches_the_declared_serializer(client_as, ukraine):
+    import datetime as dt
+
+    from letters import selectors, services
+    from letters.api import LetterDetailSerializer
+    from letters.models import Response
+
+    letter = ukraine["caucus_letter"]
+    services.letter_set_recipients(letter=letter, recipients=["President Joe Biden"])
+    services.signature_add(letter=letter, member=ukraine["senator"], role="co_lead")
+    Response.objects.create(letter=letter, received_on=dt.date(2024, 10, 1), summary="Noted.", url="")
+    Response.objects.create(letter=letter, summary="Undated reply", url="https://example.org/r")
+    body = client_as("viewer").get(f"/api/v1/letters/{letter.pk}/").json()
+    assert body == LetterDetailSerializer(selectors.letter_detail(letter.pk)).data
+
+
+def test_unknown_letter_is_not_found(client_as, ukraine):
+    client = client_as("viewer")
+    assert client.get("/api/v1/letters/999999/").status_code == 404
+    assert client.get("/api/v1/letters/not-a-number/").status_code == 404
