@@ -36,8 +36,8 @@ _PRESIDENTS = (
     ("Donald Trump", date(2025, 1, 20), None),
 )
 
-# Words that make up offices and organisations, not personal names.
-_OFFICE_WORDS = frozenset(
+# Titles that name an office and the person holding it ("Secretary", "Chair").
+_TITLE_WORDS = frozenset(
     [
         "president",
         "vice",
@@ -50,25 +50,16 @@ _OFFICE_WORDS = frozenset(
         "chairwoman",
         "administrator",
         "commissioner",
-        "acting",
-        "deputy",
-        "assistant",
-        "under",
-        "chief",
-        "executive",
         "ceo",
         "cfo",
         "coo",
         "ambassador",
         "speaker",
         "leader",
-        "majority",
-        "minority",
         "governor",
         "gov",
         "gov.",
         "mayor",
-        "prime",
         "minister",
         "chancellor",
         "judge",
@@ -81,13 +72,36 @@ _OFFICE_WORDS = frozenset(
         "owner",
         "treasurer",
         "comptroller",
-        "solicitor",
+        "chief",
+        "deputy",
+        "acting",
+        "executive",
         "principal",
+        "nominee",
+        "designate",
+        "dr",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "hon.",
+        "honorable",
+        "rev.",
+        "reverend",
+        "president-elect",
+    ]
+)
+# Words that make up offices and organisations, not personal names.
+_OFFICE_WORDS = _TITLE_WORDS | frozenset(
+    [
+        "assistant",
+        "under",
+        "majority",
+        "minority",
+        "prime",
+        "solicitor",
         "senior",
         "interim",
-        "designate",
-        "nominee",
-        "president-elect",
         "pres.",
         "sec.",
         "u.s.",
@@ -151,15 +165,6 @@ _OFFICE_WORDS = frozenset(
         "management",
         "budget",
         "intelligence",
-        "dr",
-        "dr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "hon.",
-        "honorable",
-        "rev.",
-        "reverend",
         "investigation",
         "federal-aid",
         "postal",
@@ -202,67 +207,19 @@ _OFFICE_WORDS = frozenset(
         "in",
     ]
 )
-_PERSONAL_TITLES = frozenset(
+_PERSONAL_TITLES = _TITLE_WORDS | frozenset(
     [
-        "president",
-        "vice",
-        "secretary",
-        "attorney",
-        "general",
-        "director",
-        "chair",
-        "chairman",
-        "chairwoman",
         "chairs",
-        "administrator",
-        "commissioner",
-        "ceo",
-        "cfo",
-        "coo",
-        "ambassador",
-        "speaker",
-        "leader",
         "whip",
-        "governor",
-        "gov",
-        "gov.",
-        "mayor",
-        "minister",
-        "chancellor",
-        "judge",
-        "justice",
-        "inspector",
-        "surgeon",
-        "officer",
-        "head",
-        "founder",
-        "owner",
-        "treasurer",
-        "comptroller",
-        "chief",
-        "deputy",
-        "acting",
-        "executive",
-        "principal",
-        "nominee",
-        "designate",
-        "dr",
-        "dr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "hon.",
-        "honorable",
-        "rev.",
-        "reverend",
         "sen.",
         "senator",
         "rep.",
         "representative",
         "member",
-        "president-elect",
     ]
 )
+# Lower-case words inside a recipient's title: "acting ICE Director", "British prime minister".
+_LOWER_TITLE_WORDS = (_PERSONAL_TITLES & _OFFICE_WORDS) | {"prime", "foreign"}
 _ORGANISATION_WORDS = frozenset(
     [
         "office",
@@ -297,29 +254,6 @@ _CLAUSE_SUBJECT_AFTER = re.compile(
     r"\s+[A-Z][\w'\u2019.-]*\s+(?!of\b|and\b|the\b|for\b|&)[a-z]"
     # "In a letter to Fed Chair Jerome Powell, Sen. Susan Collins said": the sender, not a recipient.
     r"|\s+(?:U\.\s?S\.\s+|US\s+)?(?:Sens?\.|Reps?\.|Senators?\b|Representatives?\b|Congress(?:man|woman)\b|Del\.)"
-)
-# Lower-case words inside a recipient's title: "acting ICE Director", "British prime minister".
-_LOWER_TITLE_WORDS = frozenset(
-    [
-        "acting",
-        "interim",
-        "prime",
-        "minister",
-        "foreign",
-        "secretary",
-        "director",
-        "chair",
-        "chairman",
-        "chairwoman",
-        "administrator",
-        "commissioner",
-        "ambassador",
-        "deputy",
-        "chief",
-        "executive",
-        "general",
-        "attorney",
-    ]
 )
 _HEADS_OF = re.compile(
     r"the\s+(?:heads|CEOs|chief\s+executives|leaders|presidents|chairs|owners|executives)\s+of\s+(?:the\s+)?(?=[A-Z])"
