@@ -18,7 +18,13 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from members.names import MemberReference, normalise, parse_member_reference, state_code
+from members.names import (
+    MemberReference,
+    normalise,
+    parse_hint_tag,
+    parse_member_reference,
+    state_code,
+)
 
 # --- splitting (pure Python) ---------------------------------------------------------------
 
@@ -187,6 +193,9 @@ def _hint_line(line: str) -> Hints | None:
             state=state,
             district=(0 if district.upper() == "AL" else int(district)) if district else None,
         )
+    if tag := parse_hint_tag(line):  # "Democrat, Ohio", "D-NY-14", "R-Texas"
+        party, state, district = tag
+        return Hints(party=party, state=state, district=district)
     return None
 
 
@@ -475,7 +484,7 @@ def split_signer_list(text: str) -> list[NamedPiece]:
             cells = [" ".join(cells)]  # "Marcy  Kaptur": a double space typed inside one name
         for cell in cells:
             cell = _clean_cell(cell)
-            if not cell:
+            if not cell or _MEMO_HEADER.match(cell):
                 continue
             if _looks_like_prose(cell):
                 pieces.extend(_prose_pieces(cell))
@@ -550,6 +559,10 @@ _FURNITURE_LINE = re.compile(
 )
 
 
+# A Dear Colleague memo's header lines other than "From:" name no signer.
+_MEMO_HEADER = re.compile(r"^(?:re|subject|subj|date|to)\s*:", re.IGNORECASE)
+
+
 def _is_role_only(text: str) -> bool:
     """ "Democratic Whip", "Vice Chair", "Ranking Member": a role with no name in it."""
     words = normalise(text).split()
@@ -573,7 +586,7 @@ def _is_furniture(cell: str) -> bool:
         return True
     # A title line: its first segment is a committee or office, not a name
     # ("Chairman, Committee on Ways and Means", "Committee on Energy and Commerce").
-    first = _split_top_level(cell, _COMMA)[0]
+    first = (_split_top_level(cell, _COMMA) or [""])[0]  # a blank cell has no segment
     return _is_caption(_strip_descriptor(first)) or _is_role_only(first)
 
 

@@ -442,6 +442,14 @@ def _parse_hint(text: str) -> _Hints | None:
     )
 
 
+def parse_hint_tag(text: str) -> tuple[str | None, str | None, int | None] | None:
+    """(party, state, district) from a tag written on its own: "(D-OH)", "Democrat, Ohio", "OH-09"."""
+    found = _parse_hint(text.strip().strip("()[]"))
+    if found is None or (found.party is None and found.state is None):
+        return None
+    return found.party, found.state, found.district
+
+
 def _district_of(match: re.Match[str]) -> int | None:
     if match.group("at_large"):
         return 0

@@ -142,10 +142,23 @@ def test_title_after_the_name_on_the_same_line_stays_with_that_name():
         "Ohio's 9th District",
         "/s/",
         "With gratitude,",
+        "Democrat, Ohio",
+        "(D-NY-14)",
+        "Congress of the United States\nHouse of Representatives\nWashington, DC 20515",
+        "United States Senate\nWASHINGTON, DC 20510",
+        "COMMITTEE ON FOREIGN AFFAIRS",
+        "Re: Request for an update on security assistance",
+        "Dear Colleague,",
+        "________________________",
     ],
 )
 def test_letter_furniture_on_its_own_names_nobody(furniture):
     assert texts(furniture) == []
+
+
+def test_party_and_state_written_out_under_a_senator_attach_to_them():
+    [piece] = split_signer_list("Sherrod Brown\nUnited States Senator\nDemocrat, Ohio\n")
+    assert (piece.text, piece.hints.party, piece.hints.state) == ("Sherrod Brown", "D", "OH")
 
 
 def test_state_and_district_lines_attach_to_the_name_above():
