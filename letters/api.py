@@ -1277,23 +1277,9 @@ class CaucusPolicyView(StatsView):
                 "pk", "slug", "size"
             )
         }
-        signatures = Signature.objects.all()
-        if _has_letter_filters(request):
-            # Unfiltered, the semi-join to letters would only add cost.
-            signatures = signatures.filter(letter_id__in=_filtered_letters(request).values("pk"))
-        # Grouped by ids (not slugs) and joined to names afterwards: this aggregate spans every
-        # signature of every caucus member, so keep its rows narrow.
-        cells = (
-            signatures.filter(member__caucus_memberships__caucus_id__in=list(sizes))
-            .values(
-                caucus_pk=F("member__caucus_memberships__caucus_id"),
-                policy_pk=F("letter__letter_policies__policy_id"),
-            )
-            .exclude(policy_pk=None)
-            .annotate(signers=Count("member_id", distinct=True))
-            .order_by()
-        )
-        cells = list(cells)
+        # Unfiltered, the semi-join to letters would only add cost.
+        letters = _filtered_letters(request) if _has_letter_filters(request) else None
+        cells = selectors.caucus_policy_signers(list(sizes), letters=letters)
         policy_slugs = dict(
             Policy.objects.filter(pk__in={cell["policy_pk"] for cell in cells}).values_list("pk", "slug")
         )

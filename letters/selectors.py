@@ -270,3 +270,42 @@ def _as_date(value: dt.date | dt.datetime | str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     return value
+
+
+def caucus_policy_signers(caucus_ids: list[int], *, letters: QuerySet[Letter] | None = None) -> list[dict]:
+    """For each of these caucuses and each policy: how many of the caucus's members signed a
+    letter on it (any of ``letters``, default all), as {caucus_pk, policy_pk, signers} rows.
+
+    Distinct (member, policy) pairs first, then one membership join: joining memberships to
+    every signature before de-duplicating multiplied the rows (1.5 million at 300,000
+    signatures) and sorted them on disk for COUNT(DISTINCT). Portable SQL around ORM-compiled
+    subqueries, as in bipartisanship_by_period.
+    """
+    if not caucus_ids:
+        return []
+    memberships = CaucusMembership.objects.filter(caucus_id__in=caucus_ids).order_by()
+    signatures = Signature.objects.filter(member_id__in=memberships.values("member_id"))
+    if letters is not None:
+        signatures = signatures.filter(letter_id__in=letters.order_by().values("pk"))
+    pairs = (
+        signatures.exclude(letter__letter_policies__policy_id=None)
+        .order_by()
+        .values("member_id", policy=F("letter__letter_policies__policy_id"))
+        .distinct()
+    )
+    # A member may hold several stints in one caucus: count them once.
+    members = memberships.values("caucus_id", "member_id").distinct()
+    pairs_sql, pairs_params = pairs.query.sql_with_params()
+    members_sql, members_params = members.query.sql_with_params()
+    # Only ORM-compiled SQL is interpolated; every value stays a bound parameter.
+    sql = (
+        f"SELECT m.caucus_id, p.policy, COUNT(*) FROM ({pairs_sql}) p"  # noqa: S608
+        f" JOIN ({members_sql}) m ON m.member_id = p.member_id"
+        " GROUP BY m.caucus_id, p.policy"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*pairs_params, *members_params))
+        return [
+            {"caucus_pk": caucus_pk, "policy_pk": policy_pk, "signers": signers}
+            for caucus_pk, policy_pk, signers in cursor.fetchall()
+        ]

@@ -153,6 +153,34 @@ def test_caucus_policy_heat_map(client_as, ukraine):
     ]
 
 
+def test_caucus_policy_counts_each_member_once_per_policy_and_honours_letter_filters(client_as, ukraine):
+    from letters import services
+    from members.models import CaucusMembership
+
+    # A second stint in the same caucus is still one member.
+    CaucusMembership.objects.create(
+        caucus=ukraine["caucus"], member=ukraine["kaptur"], since=dt.date(2020, 1, 1)
+    )
+    builders.caucus("Baltic Caucus", ukraine["rep2"], ukraine["dem"])
+    services.letter_set_policy(letter=ukraine["atacms"], policy="Air defense", stance="support")
+    client = client_as("viewer")
+
+    def cells(query: str) -> dict:
+        body = client.get(f"/api/v1/stats/caucus-policy/?{query}").json()
+        return {(row["caucus"], row["policy"]): (row["signers"], row["caucus_size"]) for row in body["rows"]}
+
+    assert cells("") == {
+        ("baltic-caucus", "air-defense"): (1, 2),
+        ("baltic-caucus", "ukraine-long-range-strikes"): (2, 2),
+        ("ukraine-caucus", "air-defense"): (1, 3),
+        ("ukraine-caucus", "ukraine-long-range-strikes"): (3, 3),
+    }
+    assert cells("policy=air-defense&caucuses=ukraine-caucus") == {
+        ("ukraine-caucus", "air-defense"): (1, 3),
+        ("ukraine-caucus", "ukraine-long-range-strikes"): (1, 3),
+    }
+
+
 def test_review_queue_counts_and_latest(client_as, ukraine):
     article = Article.objects.create(canonical_url="https://news.example/c", title="Coverage", text="...")
     Mention.objects.create(article=article, letter=ukraine["atacms"], evidence="six House Republicans")
