@@ -1088,4 +1088,38 @@ CASES: tuple[Case, ...] = (
         letters=({"leads": {"C001131", "O000173"}, "party_counts": {"D": 40}, "total_signers": 40},),
         members=frozenset({"C001131", "O000173"}),
     ),
+    Case(
+        name="lede_about_another_chamber_member_gives_the_letter_no_names",
+        published=date(2021, 5, 14),
+        text=(
+            "Sen. Ted Cruz on Monday urged voters to turn out. In a letter Tuesday, 20 House Republicans "
+            "urged Homeland Security Secretary Alejandro Mayorkas to reverse the policy."
+        ),
+        letters=(
+            {
+                "sent_on": date(2021, 5, 11),
+                "chamber": "house",
+                "recipients": ["Alejandro Mayorkas"],
+                "leads": set(),
+                "signers": set(),
+                "party_counts": {"R": 20},
+            },
+        ),
+        members=frozenset({"C001098"}),
+    ),
+    Case(
+        name="sentence_before_in_a_letter_gives_only_its_count_when_its_verb_is_not_an_ask",
+        published=date(2021, 5, 14),
+        text=(
+            "Sen. Ted Cruz blasted the decision on Monday. In a letter Tuesday, 20 House Republicans urged "
+            "Homeland Security Secretary Alejandro Mayorkas to reverse it.\n\nSenate Republicans on "
+            "Tuesday blocked a child care bill. In a separate letter, Sen. Tim Kaine urged Education "
+            "Secretary Miguel Cardona to act."
+        ),
+        letters=(
+            {"sent_on": date(2021, 5, 11), "leads": set(), "party_counts": {"R": 20}},
+            {"recipients": ["Miguel Cardona"], "leads": {"K000384"}, "total_signers": None},
+        ),
+        members=frozenset({"C001098", "K000384"}),
+    ),
 )

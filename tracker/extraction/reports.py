@@ -209,7 +209,10 @@ _SEND_VERB = re.compile(
 # "a letter from X to Y", "received a letter from the agency": those named after "from" sent it.
 _LETTER_FROM = re.compile(r"\b[Ll]etters?\s*\(?\s*from\s+")
 _ADDRESSEE_BEFORE = re.compile(r"\b(?:Honorable|Hon\.)\s+$")
-_FRONTED_LETTER = re.compile(r"\W{0,3}In\s+(?:a|an|their|the|his|her)\s+(?:[\w.,-]+\s+){0,4}letter\b")
+_FRONTED_LETTER = re.compile(
+    r"\W{0,3}In\s+(?:a|an|their|the|his|her)\s+(?!(?:separate|second|another|earlier|previous|new)\b)"
+    r"(?:[\w.,-]+\s+){0,4}letter\b"
+)
 _LEDE_VERB = re.compile(
     r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|press(?:ed|es|ing)|demand(?:ed|s|ing)|ask(?:ed|s|ing)"
     r"|request(?:ed|s|ing)|push(?:ed|es|ing)|implor(?:ed|es|ing)|warn(?:ed|s|ing))\b"
@@ -484,7 +487,7 @@ def _read_letter_sentence(
     published: date | None,
     previous_start: int | None = None,
     datelines: list[tuple[int, date]] = (),  # type: ignore[assignment]
-    lede: tuple[Sentence, list[Mention]] | None = None,
+    lede: tuple[Sentence, list[Mention] | None] | None = None,
     another: bool = False,
 ) -> None:
     start, end = sentence
@@ -644,7 +647,7 @@ def _lede(
     mention_starts: list[int],
     *,
     look_back: int,
-) -> tuple[Sentence, list[Mention]] | None:
+) -> tuple[Sentence, list[Mention] | None] | None:
     """The sentence before a letter's first report that gave its news without the word letter.
 
     The first letter's lede may sit a quote or two above ("X today led 12 senators in calling on
@@ -657,16 +660,18 @@ def _lede(
         if previous_index in by_sentence:
             return None
         previous = sentences[previous_index]
-        if (fronted and previous_index == index - 1) or _LEDE_VERB.search(text, previous.start, previous.end):
+        if _LEDE_VERB.search(text, previous.start, previous.end):
             first = bisect_left(mention_starts, previous.start)
             return previous, mentions[first : bisect_left(mention_starts, previous.end, first)]
+        if fronted and previous_index == index - 1:
+            return previous, None  # only its count: its verb says nothing of the letter
     return None
 
 
 def _absorb_lede(
     text: str,
     draft: _Draft,
-    lede: tuple[Sentence, list[Mention]],
+    lede: tuple[Sentence, list[Mention] | None],
     quotes: _Quotes,
     published: date | None,
     *,
@@ -678,11 +683,20 @@ def _absorb_lede(
     """
     sentence, inside = lede
     start, end = sentence
+    if inside is None:
+        counts = find_counts(text, start, end)
+        if draft.counts.empty and not counts.empty and _congress_cue(text, start, end, [], end)[0]:
+            draft.counts.merge(counts)
+            draft.chambers |= counts.chambers
+            draft.lede_start = start
+        return
     recipients = find_recipients(text, start, end, published=published)
     excluded = [(span.start, span.end) for span in recipients] + quotes.within(start, end)
     senders = [m for m in inside if not _inside(m.start, excluded)]
     if senders and letter[1] and not _names_any(text, letter, senders):
         return  # the lede is about other members
+    if senders and draft.chambers and all(m.chamber and m.chamber not in draft.chambers for m in senders):
+        return  # "Sen. A urged ... In a letter, 20 House Republicans ...": other people's news
     counts = find_counts(text, start, end)
     cue, cue_chambers = _congress_cue(text, start, end, excluded, end)
     if not (senders or cue or not counts.empty):
