@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.reliability.workers import CeleryProcess, RedisServer
+from tests.reliability.workers import CeleryProcess, RedisServer, free_port_in
 from tests.tracker.site import LocalSite, article_html
 
 # Claims are leased for 2 x CELERY_TASK_TIME_LIMIT; with these values a redelivered message
@@ -23,6 +23,8 @@ FAST_BROKER_ENV = {
     "CELERY_VISIBILITY_TIMEOUT": "3",
     "CELERY_UNACKED_RESTORE_INTERVAL": "1",
 }
+# Throwaway redis-servers for restart tests live here, away from the shared one on 6379.
+OWN_REDIS_PORTS = (6390, 6399)
 APP_KEYS = ("broker_url", "broker_transport_options", "task_always_eager")
 
 
@@ -147,8 +149,8 @@ def fault_rig(request, postgres_db, redis_url, point_app_at, tmp_path, news_site
             return process.start(ready_text="beat: Starting")
 
         @staticmethod
-        def redis(port: int) -> RedisServer:
-            server = RedisServer(port, tmp_path)
+        def redis() -> RedisServer:
+            server = RedisServer(free_port_in(*OWN_REDIS_PORTS), tmp_path)
             servers.append(server)
             return server.start()
 

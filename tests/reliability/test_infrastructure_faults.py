@@ -26,8 +26,6 @@ log = logging.getLogger("tests.reliability")
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
-OWN_REDIS_PORT = 6391
-
 
 def fast_beat_schedule(every_seconds: int = 1) -> None:
     """The beat schedule of the migrations, every second instead of every minute / 15 s."""
@@ -51,7 +49,7 @@ def beats() -> int:
 def test_redis_restarted_during_ingest_loses_nothing_and_beat_keeps_running(
     fault_rig, newsroom, stories, point_app_at
 ):
-    redis = fault_rig.redis(OWN_REDIS_PORT)
+    redis = fault_rig.redis()
     fault_rig.broker_url = redis.url
     point_app_at(redis.url)
     fast_beat_schedule()
@@ -194,7 +192,7 @@ def test_a_burst_of_1000_feed_entries_is_processed_with_bounded_worker_memory(
 
 def test_a_worker_that_stops_consuming_turns_healthz_503_and_back(fault_rig, point_app_at, client, settings):
     """celery#8030 / #10205: the process stays up but consumes nothing (here: SIGSTOP, the same symptom)."""
-    redis = fault_rig.redis(OWN_REDIS_PORT + 1)
+    redis = fault_rig.redis()
     fault_rig.broker_url = redis.url
     point_app_at(redis.url)
     settings.HEALTH_HEARTBEAT_MAX_AGE = 3

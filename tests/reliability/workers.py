@@ -47,6 +47,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def free_port_in(first: int, last: int) -> int:
+    """A port in [first, last] nobody listens on (parallel test runs each get their own Redis)."""
+    for port in range(first, last + 1):
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError(f"no free port in {first}-{last} for a throwaway redis-server")
+
+
 def process_tree_rss_kib(pid: int) -> dict[int, int]:
     """RSS (KiB) of a process and its children, read from /proc."""
     result = {}
