@@ -1109,42 +1109,69 @@ class WhipListView(StatsView):
         member_signatures = signatures.filter(member_id=OuterRef("member_id"))
         counted = member_signatures.order_by().values("member_id").annotate(n=Count("id")).values("n")
         role = member_signatures.order_by("role").values("role")[:1]
+        # values() rows: a chamber's ~440 terms as model instances (with their members) cost
+        # more than the query.
         rows = (
-            terms.select_related("member")
-            .annotate(
+            terms.annotate(
                 letters_signed=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0)),
                 role=Subquery(role),
             )
             .order_by("member__last_name", "member__first_name", "member_id", "-start")
+            .values_list(
+                "member_id",
+                "party",
+                "chamber",
+                "state",
+                "district",
+                "phone",
+                "office",
+                "url",
+                "letters_signed",
+                "role",
+                *_MEMBER_COLUMNS,
+            )
         )
         signed_filter = params.get("signed")
         out, seen = [], set()
         summary: dict[str, dict[str, int]] = defaultdict(lambda: {"signed": 0, "not_signed": 0})
-        for term in rows:
+        for (
+            member_id,
+            party,
+            chamber,
+            state,
+            district,
+            phone,
+            office,
+            url,
+            letters_signed,
+            role,
+            *name,
+        ) in rows:
             # Two terms can touch on the day a new Congress starts: the later-starting one wins.
-            if term.member_id in seen:
+            if member_id in seen:
                 continue
-            seen.add(term.member_id)
-            signed = term.letters_signed > 0
+            seen.add(member_id)
+            signed = letters_signed > 0
             if signed_filter in ("true", "1") and not signed:
                 continue
             if signed_filter in ("false", "0") and signed:
                 continue
-            summary[term.party]["signed" if signed else "not_signed"] += 1
+            summary[party]["signed" if signed else "not_signed"] += 1
+            bioguide, display = _member_name(name)
             out.append(
                 {
-                    "bioguide": term.member.bioguide,
-                    "name": term.member.display_name,
-                    "party": term.party,
-                    "chamber": term.chamber,
-                    "state": term.state,
-                    "district": term.district,
-                    "phone": term.phone,
-                    "office": term.office,
-                    "url": term.url,
+                    "bioguide": bioguide,
+                    "name": display,
+                    "party": party,
+                    "chamber": chamber,
+                    "state": state,
+                    "district": district,
+                    "phone": phone,
+                    "office": office,
+                    "url": url,
                     "signed": signed,
-                    "role": term.role or "",
-                    "letters_signed": term.letters_signed,
+                    "role": role or "",
+                    "letters_signed": letters_signed,
                 }
             )
         return {
