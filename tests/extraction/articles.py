@@ -1122,4 +1122,38 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"C001098", "K000384"}),
     ),
+    Case(
+        name="person_heading_the_body_named_later_replaces_the_body",
+        published=date(2022, 2, 11),
+        text=(
+            "On Feb. 9, a group of lawmakers wrote to the Federal Bureau of Prisons (BOP) demanding an end "
+            "to solitary confinement.\n\nThe letter was authored by Sen. Ed Markey and signed by Rep. "
+            'Pramila Jayapal.\n\n"This practice must end," they wrote to BOP Director Michael Carvajal.'
+        ),
+        letters=(
+            {
+                "sent_on": date(2022, 2, 9),
+                "recipients": ["Michael Carvajal"],
+                "leads": {"M000133"},
+                "signers": {"J000298"},
+            },
+        ),
+        members=frozenset({"M000133", "J000298"}),
+    ),
+    Case(
+        name="dear_colleague_letter_is_addressed_to_fellow_members",
+        published=date(2022, 2, 11),
+        text=(
+            "In a Dear Colleague letter sent Monday, Reps. Jamie Raskin and Pramila Jayapal urged fellow "
+            "House members to co-sponsor the bill."
+        ),
+        letters=(
+            {
+                "sent_on": date(2022, 2, 7),
+                "recipients": ["House members"],
+                "signers": {"R000606", "J000298"},
+            },
+        ),
+        members=frozenset({"R000606", "J000298"}),
+    ),
 )

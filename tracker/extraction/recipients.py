@@ -263,7 +263,9 @@ _LISTED_NAME = re.compile(
 )
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Lower-case words that close a body's name: "Senate leadership", "congressional leaders".
-_COLLECTIVE_WORDS = frozenset({"leadership", "leaders", "appropriators", "negotiators", "conferees"})
+_COLLECTIVE_WORDS = frozenset(
+    {"leadership", "leaders", "appropriators", "negotiators", "conferees", "members", "colleagues"}
+)
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,}s?|[A-Z](?:\.[A-Z])+\.?)$")
 _TOKEN = re.compile(r"[^\s,;:]+|,")
@@ -283,7 +285,7 @@ _VERB_CUE = re.compile(
     r"\b(?:call(?:ing|ed|s)?\s+on|urg(?:ing|ed|es|e)|ask(?:ing|ed|s)?|press(?:ing|ed|es)?|implor(?:ing|ed|es|e)"
     r"|push(?:ing|ed|es)?|demand(?:ing|ed|s)?\s+that|request(?:ing|ed|s)?\s+that"
     r"|encourag(?:ing|ed|es|e)|told|tell(?:ing|s)?|accus(?:ing|ed|es|e)|warn(?:ing|ed|s)?)"
-    r"\s+(?=[A-Z]|the\s+[A-Z]|acting\s)"
+    r"\s+(?=[A-Z]|the\s+[A-Z]|acting\s|fellow\s+[A-Z])"
 )
 _DEAR = re.compile(
     r"\bDear\s+(?!Colleague)(?P<name>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*)\s*[,:]"
@@ -396,7 +398,7 @@ def _phrase_recipients(text: str, start: int, limit: int, *, published: date | N
             end = token.end()
             last_good = token.start() + len(stripped)
             continue
-        if stripped in _LOWER_TITLE_WORDS:
+        if stripped in _LOWER_TITLE_WORDS or (stripped == "fellow" and end == start):
             end = token.end()
             continue
         if stripped[:1].isupper() or stripped in _CONNECTORS or (stripped == "the" and end == start):
@@ -516,7 +518,7 @@ def _recipient(text: str, start: int, end: int, *, published: date | None) -> Re
     if home and state_code(home.group("state")):
         phrase = phrase[: home.start()]  # "Chairman Thad Cochran of Mississippi"
     tokens = phrase.split()
-    if tokens and tokens[0].lower() == "the":
+    if tokens and tokens[0].lower() in ("the", "fellow"):
         tokens = tokens[1:]
     if not tokens:
         return None

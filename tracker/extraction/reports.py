@@ -199,6 +199,8 @@ _SENDING = re.compile(
     r"\b(?:sent|send|sends|wrote|writes|penned|signed|led|leads|circulated|released|urged|urging|calling|called)\b"
 )
 _SAY_VERB = re.compile(r"\b(?:said|say|says|wrote|argued|contended|warned|urged|asked|noted)\b")
+# "'...,' they wrote to acting ICE Director Tae Johnson": the letter just reported, quoted.
+_QUOTE_PRONOUN = re.compile(r"[,\u201d\"]\s*(?:they|he|she)\s+(?:also\s+)?wrote\b")
 _ANAPHORIC_GROUP = re.compile(
     r"\b(?:the|The)\s+(?:lawmakers|senators|members|group|legislators|representatives)\b"
 )
@@ -306,6 +308,7 @@ class _Draft:
     bicameral: bool = False
     last_index: int = 0
     lede_start: int | None = None  # where the news of the letter began, without the word letter
+    bodies: list[str] = field(default_factory=list)  # recipients that are organisations, not people
 
     def add_role(self, bioguide: str, role: str) -> None:
         if role == "lead-possessive":
@@ -561,7 +564,7 @@ def _read_letter_sentence(
         definite,
         new_letter,
         {span.name.split()[-1] for span in recipients},
-        anaphoric=bool(_ANAPHORIC_GROUP.search(text, start, end)),
+        anaphoric=bool(_ANAPHORIC_GROUP.search(text, start, end) or _QUOTE_PRONOUN.search(text, start, end)),
     )
     created = False
     lede_day: date | None = None
@@ -612,8 +615,18 @@ def _read_letter_sentence(
         if span.person or not (appositive or target.recipients):
             kept.append(span)
     for span in kept:
-        if span.name not in target.recipients:
-            target.recipients.append(span.name)
+        if span.name in target.recipients:
+            continue
+        if span.person and not created:
+            # "wrote to U.S. Immigration and Customs Enforcement (ICE)", later "to acting ICE Director
+            # Tae Johnson": the person who heads the body named first.
+            heads = [name for name in target.bodies if _names_body(text, text[span.start : span.end], name)]
+            for name in heads:
+                target.recipients.remove(name)
+                target.bodies.remove(name)
+        target.recipients.append(span.name)
+        if not span.person:
+            target.bodies.append(span.name)
     if not target.ask and ask:
         target.ask = ask
     if target.sent_on is None:
@@ -722,6 +735,19 @@ def _absorb_lede(
         draft.ask = find_ask(text, start, end)
     if draft.sent_on is None:
         draft.sent_on = _sent_on(text, sentence, quotes, published, introducing=True)
+
+
+def _names_body(text: str, title: str, body: str) -> bool:
+    """Whether a recipient's title names the body: "acting ICE Director" and "... Enforcement (ICE)"."""
+    if body in title:
+        return True
+    written = re.search(rf"{re.escape(body)}\s*\((?P<acronym>[A-Z]{{2,}})\)", text)
+    acronyms = {
+        "".join(word[0] for word in body.split() if word[:1].isupper() and word not in ("U.S.", "US"))
+    }
+    if written:
+        acronyms.add(written.group("acronym"))
+    return any(len(acronym) >= 2 and re.search(rf"\b{acronym}\b", title) for acronym in acronyms)
 
 
 def _names_any(text: str, sentence: tuple[Sentence, list[Mention]], members: list[Mention]) -> bool:
