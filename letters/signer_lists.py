@@ -545,7 +545,8 @@ _ROLE_WORDS = frozenset(
     }
 )
 # Lines of a letter around its signatures that name nobody: an address ("1000 Defense Pentagon",
-# "Washington, DC 20515", "Suite 200"), enclosures, page furniture, a lone honorific.
+# "Washington, DC 20515", "Suite 200"), enclosures, page furniture, a lone honorific. (Salutations
+# and "cc:" blocks are found by _recipient_lines, closings by the names core.)
 _ADDRESS_LINE = re.compile(
     r"\b\d{5}(?:-\d{4})?\s*$|^\d+\s+[A-Za-z]|\b(?:p\.?\s?o\.?\s+box|suite|room|floor)\s+\w*\d"
     r"|\b(?:office\s+building|avenue|boulevard)\b|\b[NS][EW]\.?$|\bN\.[EW]\.$",
@@ -553,8 +554,7 @@ _ADDRESS_LINE = re.compile(
 )
 _FURNITURE_LINE = re.compile(
     r"^(?:(?:enclosures?|encl|attachments?|attached|appendix)\b.*|(?:page\s+)?\d+\s*(?:of|/)\s*\d+|"
-    r"-\s*\d+\s*-|\d+|(?:the\s+)?(?:honorable|hon)\.?|(?:mr|mrs|ms|dr|rep|sen)s?\.?|"
-    r"dear\b.*|(?:b?cc|copy\s+to|attn|attention)\s*[:.].*)$",
+    r"-\s*\d+\s*-|\d+|(?:the\s+)?(?:honorable|hon)\.?|(?:mr|mrs|ms|dr|rep|sen)s?\.?)$",
     re.IGNORECASE,
 )
 

@@ -6,58 +6,34 @@ member data changed since it was built (an import adds terms, a staff edit chang
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from typing import Any
 
-from django.core.cache import cache
-from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from members.models import Member, Term
 from members.name_index import MemberRecord, NameIndex, TermRecord
+from members.versioned_cache import VersionedCache, column, table_figures
 
 # Bumped by `name_index_changed()` so other processes notice edits the counts cannot see
 # (an in-place update of a name or a term's end date keeps every count and max id).
 DATA_VERSION_CACHE_KEY = "members:name-index-version"
 
-_lock = threading.Lock()
-_cached: tuple[tuple[Any, ...], NameIndex] | None = None
-# Bumped on every ORM save/delete of a Member or Term in this process (admin edits, tests).
-_generation = 0
 
-
-def _data_version() -> tuple[Any, ...]:
+def _member_figures() -> tuple[Any, ...]:
     # Counts catch deletions, max ids catch additions; the bioguide and start bounds tell apart
-    # two data sets of the same size (tests roll back and reuse ids). In-place edits bump the
-    # generation (this process) or the shared version. One statement of scalar subqueries, each
-    # an index-only lookup (SQLite scans the table when COUNT and MAX share one SELECT).
-    quote = connection.ops.quote_name
-    figures = [
-        (Term, "COUNT(*)"),
-        (Term, f"MAX({quote(Term._meta.pk.column)})"),
-        (Term, f"MAX({quote(Term._meta.get_field('start').column)})"),
-        (Member, "COUNT(*)"),
-        (Member, f"MAX({quote(Member._meta.pk.column)})"),
-        (Member, f"MIN({quote(Member._meta.get_field('bioguide').column)})"),
-        (Member, f"MAX({quote(Member._meta.get_field('bioguide').column)})"),
-    ]
-    select = ", ".join(
-        f"(SELECT {function} FROM {quote(model._meta.db_table)})"  # noqa: S608 - names from model metadata
-        for model, function in figures
+    # two data sets of the same size (tests roll back and reuse ids).
+    return table_figures(
+        [
+            (Term, "COUNT(*)"),
+            (Term, f"MAX({column(Term, 'pk')})"),
+            (Term, f"MAX({column(Term, 'start')})"),
+            (Member, "COUNT(*)"),
+            (Member, f"MAX({column(Member, 'pk')})"),
+            (Member, f"MIN({column(Member, 'bioguide')})"),
+            (Member, f"MAX({column(Member, 'bioguide')})"),
+        ]
     )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {select}")
-        row = cursor.fetchone()
-    return (_generation, *row, _shared_version())
-
-
-def _shared_version() -> int | None:
-    try:
-        return cache.get(DATA_VERSION_CACHE_KEY)
-    except Exception:  # a cache outage must not stop name matching
-        return None
 
 
 def _other_surnames(other_names: Any) -> tuple[str, ...]:
@@ -122,44 +98,37 @@ def build_name_index() -> NameIndex:
     return NameIndex(records)
 
 
+_index = VersionedCache(build=build_name_index, figures=_member_figures, shared_key=DATA_VERSION_CACHE_KEY)
+
+
 def load_name_index() -> NameIndex:
     """The process-wide `NameIndex`, rebuilt only when the member data changed.
 
-    Costs two small aggregate queries (and a cache read) when nothing changed, two more to
+    Costs one small aggregate query (and a cache read) when nothing changed, two more to
     rebuild. Bulk writes (the importer) send no signals: call `name_index_changed()` after them.
     """
-    global _cached
-    version = _data_version()
-    cached = _cached
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    with _lock:
-        if _cached is not None and _cached[0] == version:
-            return _cached[1]
-        index = build_name_index()
-        _cached = (version, index)
-        return index
+    return _index.get()
 
 
 def name_index_changed() -> None:
     """Tell every process that member names or terms changed (call after imports and edits)."""
-    global _cached
-    _cached = None
-    try:
-        try:
-            cache.incr(DATA_VERSION_CACHE_KEY)
-        except ValueError:
-            cache.set(DATA_VERSION_CACHE_KEY, 1, timeout=None)
-    except Exception:  # the in-process reset above still happened
-        return
+    _index.changed()
 
 
-@receiver(post_save, sender=Member, dispatch_uid="name_index_member_saved")
-@receiver(post_delete, sender=Member, dispatch_uid="name_index_member_deleted")
-@receiver(post_save, sender=Term, dispatch_uid="name_index_term_saved")
-@receiver(post_delete, sender=Term, dispatch_uid="name_index_term_deleted")
-def _member_data_written(**kwargs: Any) -> None:
-    global _generation
-    _generation += 1
-    # Other processes learn of it once the write is visible to them.
-    transaction.on_commit(name_index_changed)
+def name_index_generation() -> int:
+    """Counts ORM writes to members and terms in this process: a key for values derived from them."""
+    return _index.generation
+
+
+def __getattr__(name: str) -> Any:
+    if name == "_generation":  # read by tracker/indexes.py before name_index_generation() existed
+        return _index.generation
+    raise AttributeError(name)
+
+
+for _model in (Member, Term):
+    _label = _model._meta.model_name
+    post_save.connect(_index.written, sender=_model, weak=False, dispatch_uid=f"name_index_{_label}_saved")
+    post_delete.connect(
+        _index.written, sender=_model, weak=False, dispatch_uid=f"name_index_{_label}_deleted"
+    )
