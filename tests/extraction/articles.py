@@ -1156,4 +1156,23 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"R000606", "J000298"}),
     ),
+    Case(
+        name="exact_signature_count_sharpens_the_ledes_minimum",
+        published=date(2023, 6, 8),
+        text=(
+            "More than 50 House Republicans on Wednesday urged Education Secretary Miguel Cardona to drop "
+            "the rule.\n\nRep. Jim Jordan's letter, which drew 57 signatures, says the rule exceeds the law."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 6, 7),
+                "recipients": ["Miguel Cardona"],
+                "leads": {"J000289"},
+                "party_counts": {"R": 50},
+                "total_signers": 57,
+                "counts_are_minimum": False,
+            },
+        ),
+        members=frozenset({"J000289"}),
+    ),
 )

@@ -603,6 +603,10 @@ def _read_letter_sentence(
     target.cue = target.cue or congressional
     if target.counts.empty or (not counts.empty and target.intro is sentence):
         target.counts.merge(counts)
+    elif _refines(target.counts, counts):
+        # "More than 100 House Democrats ..." then "Doyle's letter, which gathered 118 signatures":
+        # the exact figure is the total.
+        target.counts.total, target.counts.minimum = counts.total, False
     target.chambers |= counts.chambers
     target.chambers |= cue_chambers
     target.bicameral = target.bicameral or bool(_BICAMERAL.search(text, start, end))
@@ -726,6 +730,8 @@ def _absorb_lede(
     draft.sentences.insert(0, sentence)
     if draft.counts.empty:
         draft.counts.merge(counts)
+    elif not draft.counts.party and counts.party:
+        draft.counts.party = dict(counts.party)  # the lede's party split; the letter's own total
     draft.chambers |= counts.chambers | cue_chambers
     if not draft.recipients:
         draft.recipients = [
@@ -735,6 +741,18 @@ def _absorb_lede(
         draft.ask = find_ask(text, start, end)
     if draft.sent_on is None:
         draft.sent_on = _sent_on(text, sentence, quotes, published, introducing=True)
+
+
+def _refines(stated: StatedCounts, later: StatedCounts) -> bool:
+    """Whether a later exact total sharpens a stated minimum ("more than 100", then "118")."""
+    return (
+        stated.minimum
+        and stated.total is not None
+        and later.total is not None
+        and not later.minimum
+        and not later.party
+        and later.total > stated.total
+    )
 
 
 def _names_body(text: str, title: str, body: str) -> bool:
