@@ -44,7 +44,7 @@ _TRAILING_CAPTION = re.compile(
 _LIST_OPENER = re.compile(
     r"(?:\b(?:co-?)?(?:signed|led|joined|authored|sent|spearheaded|organi[sz]ed|penned|written|"
     r"introduced|supported|endorsed)\s+by\b|\bsignatories\s+(?:are|were|include[ds]?)\b|"
-    r"\bsigners\s+(?:are|were|include[ds]?)\b|\bincluding\b|\balong\s+with\b|\btogether\s+with\b|:)",
+    r"\bsigners\s+(?:are|were|include[ds]?)\b|\bincluding\b|\balong\s+with\b|\btogether\s+with\b|:(?!//))",
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s*(?:,\s*|\s)(?:and|&)\s+|\s*;\s*|\s+&\s+", re.IGNORECASE)
@@ -371,7 +371,8 @@ def _prose_pieces(line: str) -> list[NamedPiece]:
             # "Joining Reps. Kaptur and Fitzpatrick on the letter were Reps. Joe Wilson": the
             # name before the prose is a person too, not a description of the next one.
             pieces.append(NamedPiece(text=name, chamber=chamber, in_prose=True))
-        item = _trim_prose_tail(described)
+        # "... and Joe Wilson. Read the letter here.": the sentence's full stop is not the name's.
+        item = re.sub(r"(?<=[a-z]{3})\.$", "", _trim_prose_tail(described))
         if not item:
             continue
         ref = parse_member_reference(item)
@@ -490,7 +491,7 @@ def split_signer_list(text: str) -> list[NamedPiece]:
                 pieces.extend(_prose_pieces(cell))
             elif _is_furniture(cell):
                 continue
-            elif "," in cell or re.search(r"\s(?:and|&)\s", cell):
+            elif re.search(r"[,;]|\s(?:and|&)\s", cell):
                 cell = _without_credentials(cell)
                 items = _list_items(cell, in_block=True)
                 if items == [cell] and "," in cell:
@@ -549,7 +550,9 @@ _ROLE_WORDS = frozenset(
 # and "cc:" blocks are found by _recipient_lines, closings by the names core.)
 _ADDRESS_LINE = re.compile(
     r"\b\d{5}(?:-\d{4})?\s*$|^\d+\s+[A-Za-z]|\b(?:p\.?\s?o\.?\s+box|suite|room|floor)\s+\w*\d"
-    r"|\b(?:office\s+building|avenue|boulevard)\b|\b[NS][EW]\.?$|\bN\.[EW]\.$",
+    r"|\b(?:office\s+building|avenue|boulevard)\b|\b[NS][EW]\.?$|\bN\.[EW]\.$"
+    # contact details: a phone number, an e-mail or web address
+    r"|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\S@\S|\b(?:https?://|www\.)",
     re.IGNORECASE,
 )
 _FURNITURE_LINE = re.compile(
@@ -560,7 +563,8 @@ _FURNITURE_LINE = re.compile(
 
 
 # A Dear Colleague memo's header lines other than "From:" name no signer.
-_MEMO_HEADER = re.compile(r"^(?:re|subject|subj|date|to)\s*:", re.IGNORECASE)
+# Nor does a press release's contact line.
+_MEMO_HEADER = re.compile(r"^(?:re|subject|subj|date|to|(?:press\s+|media\s+)?contacts?)\s*:", re.IGNORECASE)
 
 
 def _is_role_only(text: str) -> bool:

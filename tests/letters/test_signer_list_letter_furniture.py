@@ -150,6 +150,11 @@ def test_title_after_the_name_on_the_same_line_stays_with_that_name():
         "Re: Request for an update on security assistance",
         "Dear Colleague,",
         "________________________",
+        "###",
+        "Press Contact: Jane Doe (202) 225-4146",
+        "(202) 225-4146",
+        "jane.doe@mail.house.gov",
+        "https://kaptur.house.gov/media-center",
     ],
 )
 def test_letter_furniture_on_its_own_names_nobody(furniture):
@@ -248,3 +253,21 @@ def test_short_sentence_with_one_lowercase_verb():
         "Rep. Mike Turner",
         "Sen. Sherrod Brown",
     ]
+
+
+def test_semicolons_separate_people_on_one_line():
+    assert texts("Rep. Ro Khanna (D-CA); Rep. Nancy Mace (R-SC); Rep. Thomas Massie (R-KY)") == [
+        "Rep. Ro Khanna (D-CA)",
+        "Rep. Nancy Mace (R-SC)",
+        "Rep. Thomas Massie (R-KY)",
+    ]
+
+
+def test_party_group_headings_over_the_names_are_not_people():
+    block = "House Democrats:\nMarcy Kaptur\nMike Quigley\nHouse Republicans:\nBrian Fitzpatrick\n"
+    assert texts(block) == ["Marcy Kaptur", "Mike Quigley", "Brian Fitzpatrick"]
+
+
+def test_a_link_after_the_sentence_does_not_end_the_list():
+    text = "Signed by Reps. Marcy Kaptur and Joe Wilson. Read the letter at https://kaptur.house.gov/x"
+    assert texts(text) == ["Reps. Marcy Kaptur", "Joe Wilson"]
