@@ -1175,4 +1175,21 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"J000289"}),
     ),
+    Case(
+        name="one_member_commenting_after_a_group_letter_is_not_its_sender",
+        published=date(2023, 5, 17),
+        text=(
+            "House Democrats sent a letter to Speaker Kevin McCarthy on Monday about the debt limit. "
+            "Rep. Jim Jordan, a Republican, said the letter was a stunt."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 5, 15),
+                "recipients": ["Kevin McCarthy"],
+                "leads": set(),
+                "signers": set(),
+            },
+        ),
+        members=frozenset({"M001165", "J000289"}),
+    ),
 )

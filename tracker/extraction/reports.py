@@ -720,7 +720,10 @@ def _absorb_lede(
         return
     if not senders and _other_sender(text, start, end, excluded):
         return
-    draft.lede_start = start
+    day = _sent_on(text, sentence, quotes, published, introducing=True) if draft.sent_on is None else None
+    if senders or (draft.counts.empty and not counts.empty) or (recipients and not draft.recipients) or day:
+        # The evidence starts where the news of the letter did, when the lede told some of it.
+        draft.lede_start = start
     roles = _roles(text, sentence, senders)
     for mention in senders:
         roles.setdefault(mention.bioguide, "sender")
@@ -740,7 +743,7 @@ def _absorb_lede(
     if not draft.ask:
         draft.ask = find_ask(text, start, end)
     if draft.sent_on is None:
-        draft.sent_on = _sent_on(text, sentence, quotes, published, introducing=True)
+        draft.sent_on = day
 
 
 def _refines(stated: StatedCounts, later: StatedCounts) -> bool:
@@ -1042,7 +1045,11 @@ def _read_follow_up(
     if verb is None:
         return
     subjects = _chain_before(text, [m for m in inside if not quotes.covers(m.start)], verb.start())
-    if subjects and subjects[-1].start - start < 40:
+    # Several members as the subject ("Sens. A and B and Rep. C, all Republicans, said"), or as many
+    # as the group counted: one member who comments may be anyone.
+    if len(subjects) < 2 and draft.counts.total != len(subjects):
+        return
+    if subjects[-1].start - start < 40:
         for mention in reversed(subjects):
             draft.add_role(mention.bioguide, "sender")
         draft.named_sender = True
