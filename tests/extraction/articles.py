@@ -1192,4 +1192,20 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"M001165", "J000289"}),
     ),
+    Case(
+        name="fronted_recipient_then_surname_and_titled_member_as_subject",
+        published=date(2024, 3, 8),
+        text=(
+            "Sen. Elizabeth Warren has been pressing regulators for months. In a letter Thursday to Federal "
+            "Reserve Chair Jerome Powell, Warren and Sen. Ed Markey asked the Fed to tighten bank rules."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 7),
+                "recipients": ["Jerome Powell"],
+                "signers": {"W000817", "M000133"},
+            },
+        ),
+        members=frozenset({"W000817", "M000133"}),
+    ),
 )

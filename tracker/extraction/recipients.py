@@ -253,7 +253,8 @@ _ACRONYM_IN_PARENS = re.compile(r"^\([A-Z][A-Za-z&.\-]{0,12}\)[,.]?$")
 _CLAUSE_SUBJECT_AFTER = re.compile(
     r"\s+[A-Z][\w'\u2019.-]*\s+(?!of\b|and\b|the\b|for\b|&)[a-z]"
     # "In a letter to Fed Chair Jerome Powell, Sen. Susan Collins said": the sender, not a recipient.
-    r"|\s+(?:U\.\s?S\.\s+|US\s+)?(?:Sens?\.|Reps?\.|Senators?\b|Representatives?\b|Congress(?:man|woman)\b|Del\.)"
+    r"|\s+(?:[A-Z][\w'\u2019-]*\s+and\s+)?(?:U\.\s?S\.\s+|US\s+)?(?:Sens?\.|Reps?\.|Senators?\b|Representatives?\b"
+    r"|Congress(?:man|woman)\b|Del\.)"
 )
 _HEADS_OF = re.compile(
     r"the\s+(?:heads|CEOs|chief\s+executives|leaders|presidents|chairs|owners|executives)\s+of\s+(?:the\s+)?(?=[A-Z])"
