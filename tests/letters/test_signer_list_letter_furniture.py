@@ -92,6 +92,7 @@ Member of Congress
         "Assistant Democratic Leader",
         "Democratic Whip",
         "President pro tempore",
+        "Co-Chairs, Congressional Ukraine Caucus",
     ],
 )
 def test_committee_and_leadership_titles_under_a_name_are_not_people(title):
