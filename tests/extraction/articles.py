@@ -1208,4 +1208,20 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"W000817", "M000133"}),
     ),
+    Case(
+        name="the_letter_first_reported_by_an_outlet_then_signed_and_sent",
+        published=date(2024, 3, 8),
+        text=(
+            "The letter, first reported by Politico, was signed by 40 House Democrats and sent to Commerce "
+            "Secretary Gina Raimondo on Wednesday."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 6),
+                "chamber": "house",
+                "recipients": ["Gina Raimondo"],
+                "party_counts": {"D": 40},
+            },
+        ),
+    ),
 )

@@ -5,7 +5,16 @@ letter", "Dear Colleague") with a congressional sender: a serving member named o
 recipients, or a stated group of lawmakers. Later sentences that say "the letter", "her letter",
 "Rep. Kaptur's letter", or that name leads and co-signers next to it ("Leading the charge was
 ...", "He was joined by ...") add to the same report. A new introduction with other senders
-("Six House Republicans ... also sent a letter") starts another.
+("Six House Republicans ... also sent a letter", "their own letter", "a similar one X sent in
+December to ...") starts another.
+
+Wire copy often gives the news first without the word letter ("Nearly 70 House Democrats are
+pressing President Biden to ..."), then "In a letter sent Wednesday, the lawmakers ...": a letter's
+first report takes the day, addressee, counts and names of such a lede (up to a few sentences above
+for the first letter), unless the lede names other members. Sentences right after a report that
+name its signers ("Signers include ...", "Joining X on the letter were ...") or refer to them by
+number ("these four lawmakers") add to it, and a quote attribution ("the lawmakers wrote to Pence")
+adds to the letter already reported instead of starting one.
 """
 
 from __future__ import annotations
@@ -990,7 +999,7 @@ def _sent_on(
             continue  # "will be sent Friday": not sent yet
         if not introducing:
             # Later sentences give the day only right next to the sending ("The letter, sent Sept. 10").
-            near = text[max(start, mention.start - 40) : mention.start]
+            near = text[max(start, mention.start - 60) : mention.start]
             if not _SEND_WORD.search(near):
                 continue
         return mention.value
