@@ -862,8 +862,10 @@ def _is_definite(text: str, sentence: Sentence, trigger: re.Match[str]) -> bool:
 
 def _roles(text: str, sentence: Sentence, senders: list[Mention]) -> dict[str, str]:
     """Parts members play in the letter as this sentence states them."""
-    start, end = sentence
     roles: dict[str, str] = {}
+    if not senders:
+        return roles
+    start, end = sentence
     for pattern, role in ((_LEAD_BY, "lead"), (_JOIN_BY, "signer")):
         for match in pattern.finditer(text, start, end):
             spans = [(match.end(), _span_end(text, match.end(), end))]
