@@ -1224,4 +1224,14 @@ CASES: tuple[Case, ...] = (
             },
         ),
     ),
+    Case(
+        name="lowercase_title_then_the_person_holding_it_in_apposition",
+        published=date(2024, 3, 8),
+        text=(
+            "Sen. Ted Cruz (R-Texas) wrote a letter on Monday to the NCAA president, Charlie Baker, "
+            "demanding answers about athlete pay."
+        ),
+        letters=({"sent_on": date(2024, 3, 4), "recipients": ["Charlie Baker"], "leads": {"C001098"}},),
+        members=frozenset({"C001098"}),
+    ),
 )

@@ -337,9 +337,19 @@ def find_recipients(text: str, start: int, end: int, *, published: date | None) 
     seen: set[str] = set()
     for span in found:
         key = span.name.lower()
-        if key not in seen:
-            seen.add(key)
-            unique.append(span)
+        if key in seen:
+            continue
+        seen.add(key)
+        previous = unique[-1] if unique else None
+        if (
+            span.person
+            and previous is not None
+            and not previous.person
+            and previous.name.split()[-1] in _LOWER_TITLE_WORDS
+            and text[previous.end : span.start].strip() == ","
+        ):
+            unique.pop()  # "the NCAA president, Charlie Baker": the title, then who holds it
+        unique.append(span)
     return unique
 
 
