@@ -1234,4 +1234,11 @@ CASES: tuple[Case, ...] = (
         letters=({"sent_on": date(2024, 3, 4), "recipients": ["Charlie Baker"], "leads": {"C001098"}},),
         members=frozenset({"C001098"}),
     ),
+    Case(
+        name="went_to_a_place_is_no_recipient",
+        published=date(2024, 3, 8),
+        text="Sen. Tim Kaine, who went to Kyiv last week, sent a letter to President Joe Biden on Friday.",
+        letters=({"sent_on": date(2024, 3, 8), "recipients": ["Joe Biden"], "leads": {"K000384"}},),
+        members=frozenset({"K000384"}),
+    ),
 )

@@ -277,8 +277,10 @@ _HOME_STATE = re.compile(r"\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
 _TO_CUE = re.compile(
     r"\bwrote\s+(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman"
     r"|Commissioner|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
-    r"|\b(?:[Ll]etters?|wrote|writes|writing|write|written|sent|send|sends|penned|addressed|directed|delivered"
-    r"|went)\b"
+    # "The letter ... went to Senate Appropriations Chairman Thad Cochran", not "went to Kyiv".
+    r"|\bwent\s+to\s+(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman"
+    r"|Commissioner|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
+    r"|\b(?:[Ll]etters?|wrote|writes|writing|write|written|sent|send|sends|penned|addressed|directed|delivered)\b"
     r"(?:[^.;\"\u201c\u201d]|\.(?!\s+[A-Z])|(?<=[A-Z])\.|(?<=Sen|Rep|Gov|Mrs)\.|(?<=Sens|Reps)\.|(?<=Dr|Mr|Ms|Jr|St)\.)"
     r"{0,60}?\bto\s+(?=[A-Z]|the\s|acting\s|interim\s)"
 )
