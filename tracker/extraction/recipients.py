@@ -274,12 +274,15 @@ _PERSON_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 _STATE_NAMES = frozenset(STATE_NAMES.values())
 _HOME_STATE = re.compile(r"\s+of\s+(?P<state>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
 
+# A title of an addressee ahead, within a few capitalised words: "wrote EPA Administrator Michael Regan".
+ADDRESSEE_TITLE_AHEAD = (
+    r"(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman"
+    r"|Commissioner|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
+)
 _TO_CUE = re.compile(
-    r"\bwrote\s+(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman"
-    r"|Commissioner|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
+    rf"\bwrote\s+{ADDRESSEE_TITLE_AHEAD}"
     # "The letter ... went to Senate Appropriations Chairman Thad Cochran", not "went to Kyiv".
-    r"|\bwent\s+to\s+(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman"
-    r"|Commissioner|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
+    rf"|\bwent\s+to\s+{ADDRESSEE_TITLE_AHEAD}"
     r"|\b(?:[Ll]etters?|wrote|writes|writing|write|written|sent|send|sends|penned|addressed|directed|delivered)\b"
     r"(?:[^.;\"\u201c\u201d]|\.(?!\s+[A-Z])|(?<=[A-Z])\.|(?<=Sen|Rep|Gov|Mrs)\.|(?<=Sens|Reps)\.|(?<=Dr|Mr|Ms|Jr|St)\.)"
     r"{0,60}?\bto\s+(?=[A-Z]|the\s|acting\s|interim\s)"

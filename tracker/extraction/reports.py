@@ -27,15 +27,14 @@ from datetime import date
 from tracker.extraction.counts import StatedCounts, find_counts, referring_total
 from tracker.extraction.dates import find_dates
 from tracker.extraction.mentions import Mention
-from tracker.extraction.recipients import find_ask, find_recipients
+from tracker.extraction.recipients import ADDRESSEE_TITLE_AHEAD, find_ask, find_recipients
 from tracker.extraction.sentences import Sentence
 
 _TRIGGER_FULL = re.compile(
     r"(?:[Ll]etters?\b|LETTERS?\b"
     r"|(?:wrote|writes|writing|written|penned|pens)\s+(?:to\s+(?=[A-Z]|the\s|his\s|her\s|their\s|acting\s|interim\s)"
     # "today wrote Environmental Protection Agency Administrator Michael Regan"
-    r"|(?=(?:[A-Z][\w.&-]*\s+){0,5}(?:Secretary|Administrator|Director|Chair|Chairman|Chairwoman|Commissioner"
-    r"|President|Speaker|Leader|CEO|Attorney|Ambassador|Governor)\b)"
+    rf"|{ADDRESSEE_TITLE_AHEAD}"
     r"|an?\s+(?:[\w-]+\s+){0,2}(?:note|missive))"
     r"|Dear\s+[Cc]olleague\b)"
 )
