@@ -343,6 +343,23 @@ def _trim_prose_tail(item: str) -> str:
     return " ".join(kept).rstrip(",;:") if kept else item
 
 
+def _drop_sentence_opening(item: str) -> str:
+    """The name after the words that open a sentence: "In addition to Kaptur", "Joining Kaptur"."""
+    words = item.split()
+    if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1][:1].isupper():
+        return " ".join(words[1:])
+    prose = [
+        position
+        for position, word in enumerate(words)
+        if word[:1].islower() and normalise(word) not in _PARTICLES | {"of"}
+    ]
+    if len(words) >= 3 and words[0][:1].isupper() and prose and prose[0] == 1:
+        tail = words[prose[-1] + 1 :]
+        if tail and tail[0][:1].isupper():
+            return " ".join(tail)
+    return item
+
+
 def _looks_like_prose(line: str) -> bool:
     words = line.split()
     lowercase = [w for w in words if w[:1].islower() and normalise(w) not in _PARTICLES | {"and", "of"}]
@@ -367,12 +384,12 @@ def _prose_pieces(line: str) -> list[NamedPiece]:
             item = item[: item.index(")") + 1]  # a hint tag closes the name: "(R-OH) sent a letter"
         described = _strip_descriptor(item)
         head = item[: len(item) - len(described)].strip()
-        if head and (name := _trim_prose_tail(head)) and name != head.rstrip(",;:"):
+        if head and (name := _trim_prose_tail(_drop_sentence_opening(head))) and name != head.rstrip(",;:"):
             # "Joining Reps. Kaptur and Fitzpatrick on the letter were Reps. Joe Wilson": the
             # name before the prose is a person too, not a description of the next one.
             pieces.append(NamedPiece(text=name, chamber=chamber, in_prose=True))
         # "... and Joe Wilson. Read the letter here.": the sentence's full stop is not the name's.
-        item = re.sub(r"(?<=[a-z]{3})\.$", "", _trim_prose_tail(described))
+        item = re.sub(r"(?<=[a-z]{3})\.$", "", _trim_prose_tail(_drop_sentence_opening(described)))
         if not item:
             continue
         ref = parse_member_reference(item)
@@ -582,9 +599,7 @@ def _is_role_only(text: str) -> bool:
 def _opens_as_title(text: str) -> bool:
     """ "Committee on ...", "Chairman of ...", "ranking member of ...": a title, not a name, first."""
     words = normalise(text).split()
-    return bool(words) and (
-        text.lstrip()[:1].islower() or words[0] in _NOT_NAME_WORDS or words[0] in _TITLE_OPENERS
-    )
+    return bool(words) and (words[0] in _NOT_NAME_WORDS or words[0] in _TITLE_OPENERS)
 
 
 _TITLE_OPENERS = _ROLE_WORDS - {"the", "of", "house", "senate", "democratic", "republican"}

@@ -550,6 +550,10 @@ _TRAILING_CREDENTIAL = re.compile(
 )
 _SEGMENT_BREAK = re.compile(r"\s*,\s*|\s+[-\u2013\u2014|/]\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# AP style names a home town after the party: "D-Holly", "R-St. Joseph".
+_HOMETOWN_TAG = re.compile(
+    r"^(?P<party>[DRI])\s*[-\u2013\u2014]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}$"
+)
 
 
 def _starts_with_chamber_title(segment: str) -> bool:
@@ -642,6 +646,10 @@ def parse_member_reference(text: str) -> MemberReference | None:
         found = _parse_hint(segment)
         if found and (found.party or found.district is not None or _reads_as_state(segment, name_parts)):
             hints.take(found)
+            continue
+        if hometown := _HOMETOWN_TAG.match(segment):
+            # "Elissa Slotkin, D-Holly": the party and a home town, not a given name.
+            hints.take(_Hints(party=party_code(hometown.group("party"))))
             continue
         if _is_title_segment(segment) or _is_description(segment, name_parts):
             continue

@@ -272,3 +272,22 @@ def test_party_group_headings_over_the_names_are_not_people():
 def test_a_link_after_the_sentence_does_not_end_the_list():
     text = "Signed by Reps. Marcy Kaptur and Joe Wilson. Read the letter at https://kaptur.house.gov/x"
     assert texts(text) == ["Reps. Marcy Kaptur", "Joe Wilson"]
+
+
+def test_sentence_openings_before_a_surname_are_not_part_of_the_name():
+    text = (
+        "In addition to Kaptur and Fitzpatrick, the letter was signed by Reps. Joe Wilson and Mike Quigley."
+    )
+    assert texts(text) == ["Kaptur", "Fitzpatrick", "Reps. Joe Wilson", "Mike Quigley"]
+    assert texts("Joining Kaptur were Reps. Joe Wilson and Mike Quigley.") == [
+        "Kaptur",
+        "Reps. Joe Wilson",
+        "Mike Quigley",
+    ]
+
+
+def test_ap_hometown_tags_stay_with_the_surname():
+    assert texts("Kaptur, D-Toledo, and Turner, R-Dayton, led the letter.") == [
+        "Kaptur, D-Toledo",
+        "Turner, R-Dayton",
+    ]

@@ -186,3 +186,10 @@ def test_parse_member_reference_reads_press_copy_extras(text, expected):
 )
 def test_parse_member_reference_ignores_addresses_and_institutions(text):
     assert parse_member_reference(text) is None
+
+
+def test_hometown_tag_gives_the_party_and_is_not_a_given_name():
+    ref = parse_member_reference("Elissa Slotkin, D-Holly")
+    assert (ref.name, ref.party, ref.state) == ("Elissa Slotkin", "D", None)
+    ref = parse_member_reference("Fred Upton, R-St. Joseph")
+    assert (ref.name, ref.party) == ("Fred Upton", "R")
