@@ -1241,4 +1241,18 @@ CASES: tuple[Case, ...] = (
         letters=({"sent_on": date(2024, 3, 8), "recipients": ["Joe Biden"], "leads": {"K000384"}},),
         members=frozenset({"K000384"}),
     ),
+    Case(
+        name="the_two_senators_also_wrote_is_another_letter_by_the_same_pair",
+        published=date(2024, 3, 8),
+        text=(
+            "In a letter Thursday to Federal Reserve Chair Jerome Powell, Sens. Elizabeth Warren and Ed "
+            "Markey asked the Fed to tighten bank rules. The two senators also wrote to FDIC Chair Martin "
+            "Gruenberg last month."
+        ),
+        letters=(
+            {"sent_on": date(2024, 3, 7), "recipients": ["Jerome Powell"], "signers": {"W000817", "M000133"}},
+            {"recipients": ["Martin Gruenberg"], "signers": {"W000817", "M000133"}, "total_signers": 2},
+        ),
+        members=frozenset({"W000817", "M000133"}),
+    ),
 )

@@ -586,6 +586,13 @@ def _read_letter_sentence(
             if possessor:
                 return  # "Abbott's letter": someone who is not a member wrote it
         target = _Draft(intro=sentence)
+        if not senders and drafts and counts.total:
+            # "The two senators also wrote to ...": the members the last letter named, that many.
+            named = list(drafts[-1].roles)
+            if len(named) == counts.total == referring_total(text, start, end):
+                for bioguide in named:
+                    target.add_role(bioguide, "sender")
+                target.named_sender = True
         drafts.append(target)
         created = True
         if previous_start is not None and _ANAPHORIC_GROUP.search(text, start, end):
