@@ -431,7 +431,7 @@ _CLOSING = re.compile(
 )
 
 
-def _recipient_lines(lines: list[str]) -> set[int]:
+def _lines_outside_the_signatures(lines: list[str]) -> set[int]:
     """Lines of a pasted letter that are not its signature block.
 
     The address block and body come before "Dear ...:" and the closing ("Sincerely,"); a
@@ -441,9 +441,8 @@ def _recipient_lines(lines: list[str]) -> set[int]:
     salutation = next((i for i, line in enumerate(lines) if _SALUTATION.match(line)), None)
     if salutation is not None:
         skipped.update(range(salutation + 1))
-    closing = next(
-        (i for i, line in enumerate(lines) if i > (salutation or -1) and _CLOSING.match(line)), None
-    )
+    body_start = 0 if salutation is None else salutation + 1
+    closing = next((i for i in range(body_start, len(lines)) if _CLOSING.match(lines[i])), None)
     if closing is not None and any(line.strip() for line in lines[closing + 1 :]):
         skipped.update(range(closing + 1))
     following = [i for i, line in enumerate(lines) if line.strip()]
@@ -488,9 +487,9 @@ def split_signer_list(text: str) -> list[NamedPiece]:
     """
     pieces: list[NamedPiece] = []
     lines = _join_wrapped_sentences(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    recipients = _recipient_lines(lines)
+    outside = _lines_outside_the_signatures(lines)
     for number, raw_line in enumerate(lines):
-        if not raw_line.strip() or number in recipients:
+        if not raw_line.strip() or number in outside:
             continue
         hints = _hint_line(_clean_cell(raw_line))
         if hints is not None:
@@ -570,7 +569,7 @@ _ROLE_WORDS = frozenset(
 )
 # Lines of a letter around its signatures that name nobody: an address ("1000 Defense Pentagon",
 # "Washington, DC 20515", "Suite 200"), enclosures, page furniture, a lone honorific. (Salutations
-# and "cc:" blocks are found by _recipient_lines, closings by the names core.)
+# and "cc:" blocks are found by _lines_outside_the_signatures, closings by the names core.)
 _ADDRESS_LINE = re.compile(
     r"\b\d{5}(?:-\d{4})?\s*$|^\d+\s+[A-Za-z]|\b(?:p\.?\s?o\.?\s+box|suite|room|floor)\s+\w*\d"
     r"|\b(?:office\s+building|avenue|boulevard)\b|\b[NS][EW]\.?$|\bN\.[EW]\.$"
