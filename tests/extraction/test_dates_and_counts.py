@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tracker.extraction.counts import find_counts, number_value
+from tracker.extraction.counts import find_counts, number_value, referring_total
 from tracker.extraction.dates import find_dates
 
 
@@ -87,3 +87,34 @@ def test_votes_are_not_signer_counts() -> None:
 
 def test_the_three_colon_introduces_a_list_of_three() -> None:
     assert _counts("The three:\n\nA,\n\nB\n\nC").total == 3
+
+
+@pytest.mark.parametrize(
+    ("phrase", "total"),
+    [
+        ("the two Ohio senators", 2),
+        ("five Texas Republicans signed", 5),
+        ("a bipartisan pair of senators", 2),
+        ("a trio of House Democrats", 3),
+        ("Maine's four-member congressional delegation", 4),
+    ],
+)
+def test_counts_qualified_by_state_or_written_as_a_group(phrase: str, total: int) -> None:
+    assert find_counts(phrase, 0, len(phrase)).total == total
+
+
+@pytest.mark.parametrize(
+    ("phrase", "total"),
+    [
+        ("These four lawmakers have led", 4),
+        ('"It must stop," the two wrote.', 2),
+        ("the three senators said", 3),
+    ],
+)
+def test_later_sentences_refer_back_to_the_signers_by_number(phrase: str, total: int) -> None:
+    assert referring_total(phrase, 0, len(phrase)) == total
+
+
+def test_other_members_besides_the_named_are_marked() -> None:
+    assert find_counts("Sen. A and 27 other Democratic senators", 0, 39).besides_named
+    assert not find_counts("a group of 12 senators", 0, 22).besides_named

@@ -79,11 +79,17 @@ _COUNT = re.compile(
 # A cheap first look: most sentences state no number at all.
 _ANY_NUMBER = re.compile(
     r"\d|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
-    r"|\w+teen|\w+ty|[Dd]ozens?|[Hh]undred)\b"
+    r"|\w+teen|\w+ty|[Dd]ozens?|[Hh]undred|pair|duo|trio)\b"
 )
 _THE_N = re.compile(rf"\b[Tt]he\s+{_NUMBER}\s*:")
 # "Alaska's three-member congressional delegation": the delegation signs as a whole.
 _DELEGATION = re.compile(rf"\b{_NUMBER}-member\s+(?:[\w-]+\s+)?delegation\b", re.IGNORECASE)
+# "A bipartisan pair of senators", "a trio of House Republicans"
+_PAIRS = {"pair": 2, "duo": 2, "trio": 3}
+_PAIR = re.compile(
+    r"\b[Aa]\s+(?:bipartisan\s+)?(?P<pair>pair|duo|trio)\s+of\s+(?:[\w.-]+\s+){0,2}"
+    r"(?:senators|lawmakers|legislators|representatives|members|Democrats|Republicans|congressmen|congresswomen)\b"
+)
 # A later sentence's way back to the signers: "These four lawmakers", "the two wrote".
 _REFERRING = re.compile(
     rf"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]ll)\s+{_NUMBER}\s+(?:(?:[A-Z][\w.]*\s+){{0,2}}"
@@ -203,6 +209,9 @@ def find_counts(text: str, start: int, end: int) -> StatedCounts:
         delegation = _DELEGATION.search(text, start, end)
         if delegation:
             generic_total = number_value(delegation.group("number"))
+        else:
+            pair = _PAIR.search(text, start, end)
+            generic_total = _PAIRS[pair.group("pair").lower()] if pair else None
     the_n = _THE_N.search(text, start, end)
     if the_n and generic_total is None:
         generic_total = number_value(the_n.group("number"))
