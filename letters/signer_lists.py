@@ -34,12 +34,13 @@ _COLUMN_GAP = re.compile(r"\t+|\s{2,}")
 # Leading list furniture: bullets, "1.", "2)", "/s/" electronic signatures, underscores.
 _LEADER = re.compile(r"^(?:[\s•·*▪●◦‣\-–—_]+|\d{1,3}[.)]\s+|/s/\s*|s/\s+)+", re.IGNORECASE)
 # Signature-block captions that follow a name on the same line once columns are flattened.
-_TRAILING_CAPTION = re.compile(
-    r"[\s,]+(?:(?:the\s+)?members?\s+of\s+(?:the\s+)?congress|(?:united\s+states|u\.?\s?s\.?)\s+"
+_CAPTION = (
+    r"(?:(?:the\s+)?members?\s+of\s+(?:the\s+)?congress|(?:united\s+states|u\.?\s?s\.?)\s+"
     r"(?:senator|representative|congress(?:wo)?man)|member,?\s+u\.?\s?s\.?\s+house\s+of\s+representatives)"
-    r"\s*[.,;]?\s*$",
-    re.IGNORECASE,
 )
+_TRAILING_CAPTION = re.compile(rf"[\s,]+{_CAPTION}\s*[.,;]?\s*$", re.IGNORECASE)
+# "Member of Congress, AL-03" under a name: the tag after the caption tells who it is.
+_LEADING_CAPTION = re.compile(rf"^\s*{_CAPTION}\s*[,;:\-–—]?\s*(?=\S)", re.IGNORECASE)
 # Where the names start in a press-release sentence: after "signed by", "led by", "including", ":".
 _LIST_OPENER = re.compile(
     r"(?:\b(?:co-?)?(?:signed|led|joined|authored|sent|spearheaded|organi[sz]ed|penned|written|"
@@ -179,7 +180,7 @@ class NamedPiece:
 
 
 def _hint_line(line: str) -> Hints | None:
-    line = line.strip()
+    line = _LEADING_CAPTION.sub("", line.strip())
     if match := _DISTRICT_LINE.match(line):
         state = state_code(match.group("state"))
         return Hints(state=state, district=int(match.group("district"))) if state else None

@@ -329,3 +329,8 @@ def test_senate_press_release_with_two_title_groups(congress):
         "The letter was led by Sens. Elizabeth Warren and Tim Scott, along with Sens. Rick Scott and Sanders."
     )
     assert [b for _, _, b in resolved(text, D2024)] == ["W000817", "S001184", "S001217", "S000033"]
+
+
+def test_district_after_the_member_of_congress_caption_settles_which_mike_rogers(congress):
+    block = "Mike Rogers\nMember of Congress, AL-03\n\nMike Rogers\nMember of Congress (MI-08)\n"
+    assert [b for _, _, b in resolved(block, D2013)] == ["R000575", "R000572"]
