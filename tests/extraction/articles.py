@@ -1255,4 +1255,33 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"W000817", "M000133"}),
     ),
+    Case(
+        name="a_letter_introducing_its_own_senders_takes_no_date_from_an_unrelated_lede",
+        published=date(2024, 3, 8),
+        text=(
+            "Republicans pressed ahead Thursday with plans to impeach the secretary.\n\n"
+            '"This is a sham," said Rep. Jamie Raskin.\n\n'
+            "Meanwhile, Sen. Ted Cruz wrote to Homeland Security Secretary Alejandro Mayorkas demanding "
+            "records."
+        ),
+        letters=({"sent_on": None, "recipients": ["Alejandro Mayorkas"], "leads": {"C001098"}},),
+        members=frozenset({"R000606", "C001098"}),
+    ),
+    Case(
+        name="lede_count_matching_the_named_senders_gives_its_day",
+        published=date(2023, 2, 24),
+        text=(
+            "Ohio's two U.S. senators on Thursday demanded that the railroad pay for the cleanup. Sens. "
+            "Sherrod Brown, D-Ohio, and JD Vance, R-Ohio, wrote to Norfolk Southern CEO Alan Shaw."
+        ),
+        letters=(
+            {
+                "sent_on": date(2023, 2, 23),
+                "recipients": ["Alan Shaw"],
+                "signers": {"B000944", "V000137"},
+                "total_signers": 2,
+            },
+        ),
+        members=frozenset({"B000944", "V000137"}),
+    ),
 )

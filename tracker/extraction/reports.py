@@ -520,6 +520,7 @@ def _read_letter_sentence(
         senders = [m for m in senders if m.start >= letter_from.end()]
     roles = _roles(text, sentence, senders)
     definite = _is_definite(text, sentence, trigger)
+    says_the_letter = definite  # "led the bipartisan letter": news already given, even if sent here
     if definite and not drafts:
         # "The letter" with nothing reported before it: a first report only if members sent it
         # ("Kaptur and Fitzpatrick sent the letter on Tuesday"), not if they merely discuss it.
@@ -659,6 +660,15 @@ def _read_letter_sentence(
             )
             or lede_day
         )
+    # A sentence that introduces its own named senders ("Meanwhile, Sen. Cruz wrote to ...") takes a
+    # lede without names only when it refers back to it ("the lawmakers", "In a letter, ...") or
+    # names as many members as the lede counted ("Ohio's two senators ..." then "Sens. A and B").
+    refers_back = (
+        says_the_letter
+        or not senders
+        or _ANAPHORIC_GROUP.search(text, start, end) is not None
+        or _FRONTED_LETTER.match(text, start) is not None
+    )
     if created and lede is not None:
         _absorb_lede(
             text,
@@ -667,6 +677,7 @@ def _read_letter_sentence(
             quotes,
             _dateline_before(datelines, start, published),
             letter=(sentence, inside),
+            own_senders=0 if refers_back else len(senders),
         )
 
 
@@ -708,6 +719,7 @@ def _absorb_lede(
     published: date | None,
     *,
     letter: tuple[Sentence, list[Mention]],
+    own_senders: int = 0,
 ) -> None:
     """ "More than two dozen House Republicans on Wednesday urged ..." then "'...,' the letter says"
     or "In a letter, the lawmakers ...": the letter's report continues the news the lede gave
@@ -730,6 +742,8 @@ def _absorb_lede(
     if senders and draft.chambers and all(m.chamber and m.chamber not in draft.chambers for m in senders):
         return  # "Sen. A urged ... In a letter, 20 House Republicans ...": other people's news
     counts = find_counts(text, start, end)
+    if not senders and own_senders and counts.total != own_senders:
+        return
     cue, cue_chambers = _congress_cue(text, start, end, excluded, end)
     if not (senders or cue or not counts.empty):
         return
