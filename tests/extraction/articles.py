@@ -1284,4 +1284,31 @@ CASES: tuple[Case, ...] = (
         ),
         members=frozenset({"B000944", "V000137"}),
     ),
+    Case(
+        name="the_letter_after_a_named_lede_and_quotes_is_the_ledes_members_letter",
+        published=date(2024, 3, 8),
+        text=(
+            'Sen. Bernie Sanders on Tuesday urged drugmakers to cut prices. "They must act," Sanders said.'
+            "\n\nSanders also chairs the HELP Committee, which will hold a hearing next week. The letter "
+            "was sent to the CEOs of Merck, Pfizer and Johnson & Johnson."
+        ),
+        letters=(
+            {
+                "sent_on": date(2024, 3, 5),
+                "recipients": ["Merck", "Pfizer", "Johnson & Johnson"],
+                "leads": {"S000033"},
+            },
+        ),
+        members=frozenset({"S000033"}),
+    ),
+    Case(
+        name="a_governors_letter_after_a_members_lede_is_no_report",
+        published=date(2024, 3, 8),
+        text=(
+            "Sen. Bernie Sanders on Tuesday urged drugmakers to cut prices. The letter from Gov. Gavin "
+            "Newsom was sent to the same companies."
+        ),
+        letters=(),
+        members=frozenset({"S000033"}),
+    ),
 )

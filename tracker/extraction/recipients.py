@@ -260,8 +260,9 @@ _HEADS_OF = re.compile(
     r"the\s+(?:heads|CEOs|chief\s+executives|leaders|presidents|chairs|owners|executives)\s+of\s+(?:the\s+)?(?=[A-Z])"
 )
 _LISTED_NAME = re.compile(
-    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})(?P<more>\s*,\s*(?:and\s+)?|\s+and\s+)?"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w&.'\u2019-]*){0,3})(?P<more>\s*,\s*(?:and\s+)?|\s+and\s+)?"
 )
+_COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Co|Corp|Ltd|Bros|L\.P|[A-Z])\.$")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Lower-case words that close a body's name: "Senate leadership", "congressional leaders".
 _COLLECTIVE_WORDS = frozenset(
@@ -446,7 +447,10 @@ def _company_list(text: str, start: int, limit: int) -> list[RecipientSpan]:
         name = _LISTED_NAME.match(text, position, limit)
         if name is None:
             break
-        spans.append(RecipientSpan(name.start(), name.end("name"), name.group("name"), False))
+        listed = name.group("name")
+        if listed.endswith(".") and not _COMPANY_SUFFIX.search(listed):
+            listed = listed[:-1]  # the sentence's full stop, not "Inc."
+        spans.append(RecipientSpan(name.start(), name.start() + len(listed), listed, False))
         if not name.group("more"):
             break
         position = name.end()

@@ -578,7 +578,10 @@ def _read_letter_sentence(
     created = False
     lede_day: date | None = None
     if target is None:
-        if not congressional:
+        # "Sen. Sanders on Tuesday urged drugmakers ...", then "The letter was sent to ...": the
+        # members of the lede sent it (kept only if the lede gives them, see _absorb_lede).
+        lede_senders = definite and lede is not None and bool(lede[1]) and not other_sender
+        if not (congressional or lede_senders):
             return
         if definite and not roles and not _SEND_WORD.search(text, start, end):
             return
