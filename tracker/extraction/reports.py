@@ -1081,7 +1081,7 @@ def _read_follow_up(
     subjects = _chain_before(text, [m for m in inside if not quotes.covers(m.start)], verb.start())
     # Several members as the subject ("Sens. A and B and Rep. C, all Republicans, said"), or as many
     # as the group counted: one member who comments may be anyone.
-    if len(subjects) < 2 and draft.counts.total != len(subjects):
+    if not subjects or (len(subjects) < 2 and draft.counts.total != len(subjects)):
         return
     if subjects[-1].start - start < 40:
         for mention in reversed(subjects):
