@@ -198,6 +198,9 @@ _DATELINE = re.compile(
     r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)"
     r"[ \t]*$"
 )
+_DATELINE_START = re.compile(
+    r"\n[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
 _FUTURE = re.compile(r"\b(?:will|plans?\s+to|expects?\s+to|expected\s+to|scheduled\s+to|set\s+to)\b")
 _QUOTE = re.compile(r"\u201c[^\u201d]{0,1500}\u201d|\"[^\"\n]{0,1500}\"")
 _PRONOUN_SUBJECT = re.compile(
@@ -990,6 +993,9 @@ def _datelines(text: str, published: date | None) -> list[tuple[int, date]]:
     Digests of press releases put each item under its own date line.
     """
     if "\n" not in text:
+        return []
+    # A cheap look for a line that opens with a day or month first: most articles have none.
+    if not (_DATELINE_START.search(text) or _DATELINE.match(text)):
         return []
     found = []
     for line in _DATELINE.finditer(text):
