@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from tracker.extraction.counts import StatedCounts, find_counts, referring_total
 from tracker.extraction.dates import find_dates
@@ -438,8 +440,15 @@ def find_letter_reports(
             published=published,
             previous_start=sentences[index - 1].start if index else None,
             datelines=datelines,
-            lede=_lede(
-                text, sentences, index, by_sentence, mentions, mention_starts, look_back=1 if drafts else 3
+            find_lede=partial(
+                _lede,
+                text,
+                sentences,
+                index,
+                by_sentence,
+                mentions,
+                mention_starts,
+                look_back=1 if drafts else 3,
             ),
         )
     if drafts:
@@ -501,7 +510,7 @@ def _read_letter_sentence(
     published: date | None,
     previous_start: int | None = None,
     datelines: list[tuple[int, date]] = (),  # type: ignore[assignment]
-    lede: tuple[Sentence, list[Mention] | None] | None = None,
+    find_lede: Callable[[], tuple[Sentence, list[Mention] | None] | None] | None = None,
     another: bool = False,
 ) -> None:
     start, end = sentence
@@ -580,7 +589,9 @@ def _read_letter_sentence(
     )
     created = False
     lede_day: date | None = None
+    lede = None
     if target is None:
+        lede = find_lede() if find_lede is not None else None  # only a new report reads back
         # "Sen. Sanders on Tuesday urged drugmakers ...", then "The letter was sent to ...": the
         # members of the lede sent it (kept only if the lede gives them, see _absorb_lede).
         lede_senders = definite and lede is not None and bool(lede[1]) and not other_sender
