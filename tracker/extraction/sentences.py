@@ -170,7 +170,7 @@ def _stop_ends_sentence(text: str, stop: int, cut: int, nxt: int) -> bool:
         word = _WORD_BEFORE.search(text, max(0, stop - 12), stop + 1)
         if word:
             token = word.group(1).lower()
-            if (len(token) == 1 or _INITIALS.match(token)) and not following.isdigit():
+            if (len(token) == 1 or ("." in token and _INITIALS.match(token))) and not following.isdigit():
                 return False  # an initial: "Thomas H. Kean", "J.D. Vance"
             if token in _ABBREVIATIONS:
                 return False
