@@ -67,3 +67,43 @@ def _services_required_check() -> None:
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
             pytest.fail(f"REQUIRE_SERVICES=1 but DATABASE_URL is not PostgreSQL ({engine})")
+
+
+_CELERY_KEYS = ("broker_url", "broker_transport_options", "task_always_eager", "result_backend")
+
+
+def _rebuild_celery_connections(app) -> None:
+    # Pools and the result backend are built lazily from the configuration; rebuild from the new one.
+    app._pool = None
+    if "amqp" in app.__dict__:
+        app.amqp._producer_pool = None
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
+
+
+@pytest.fixture
+def point_app_at(monkeypatch):
+    """Point this process's Celery app (the producer of .delay()) at a broker for one test.
+
+    Celery reads CELERY_BROKER_URL from the environment before its own configuration, so CI's
+    broker variable would otherwise win over the test's broker: both are set, then restored.
+    """
+    from config.celery import app
+
+    saved = {key: app.conf.get(key) for key in _CELERY_KEYS}
+
+    def point(broker_url: str, transport_options: dict | None = None, result_backend: str | None = None):
+        monkeypatch.setenv("CELERY_BROKER_URL", broker_url)
+        app.conf.update(
+            broker_url=broker_url,
+            broker_transport_options=transport_options or {},
+            task_always_eager=False,
+            result_backend=result_backend,
+        )
+        _rebuild_celery_connections(app)
+        return app
+
+    yield point
+    monkeypatch.undo()
+    app.conf.update(saved)
+    _rebuild_celery_connections(app)

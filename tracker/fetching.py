@@ -238,21 +238,22 @@ def _split_target(url: str) -> tuple[str, str, int]:
 
 _local_pace_lock = threading.Lock()
 _local_next_slot: dict[str, float] = {}
-_redis_client = None
+_redis_clients: dict[str, object] = {}
 
 
 def _redis():
-    global _redis_client
+    """The Redis client for per-host pacing: REDIS_URL, else a Redis broker, else None (in-process)."""
     url = settings.REDIS_URL or (
         settings.CELERY_BROKER_URL if settings.CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else ""
     )
     if not url:
         return None
-    if _redis_client is None:
+    client = _redis_clients.get(url)
+    if client is None:
         import redis
 
-        _redis_client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
-    return _redis_client
+        client = _redis_clients[url] = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+    return client
 
 
 def take_host_slot(host: str, *, max_wait: float = 10.0) -> None:

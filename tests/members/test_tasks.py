@@ -3,34 +3,15 @@
 import pytest
 from celery.contrib.testing.worker import start_worker
 
-from config.celery import app as celery_app
 from members.models import Member
 from members.tasks import import_members_task
 from tests.members.legislator_fixtures import write_source
 
-CONFIG_KEYS = ("broker_url", "result_backend", "broker_transport_options", "task_always_eager")
-
-
-def _drop_connections(app) -> None:
-    # Pools and the backend are built lazily from the configuration; rebuild them from the new one.
-    app._pool = None
-    if "amqp" in app.__dict__:
-        app.amqp._producer_pool = None
-    app._backend_cache = None
-    app._local.__dict__.pop("backend", None)
-
 
 @pytest.fixture
-def redis_celery_app(redis_url):
-    """config.celery's app pointed at the test Redis for the duration of one test."""
-    saved = {key: celery_app.conf.get(key) for key in CONFIG_KEYS}
-    celery_app.conf.update(
-        broker_url=redis_url, result_backend=redis_url, broker_transport_options={}, task_always_eager=False
-    )
-    _drop_connections(celery_app)
-    yield celery_app
-    celery_app.conf.update(saved)
-    _drop_connections(celery_app)
+def redis_celery_app(redis_url, point_app_at):
+    """config.celery's app pointed at the test Redis (broker and results) for one test."""
+    return point_app_at(redis_url, result_backend=redis_url)
 
 
 @pytest.mark.services

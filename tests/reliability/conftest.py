@@ -25,41 +25,12 @@ FAST_BROKER_ENV = {
 }
 # Throwaway redis-servers for restart tests live here, away from the shared one on 6379.
 OWN_REDIS_PORTS = (6390, 6399)
-APP_KEYS = ("broker_url", "broker_transport_options", "task_always_eager")
 
 
 def database_url() -> str:
     s = connection.settings_dict
     password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
     return f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def _drop_connections(app) -> None:
-    # The producer pool is built lazily from the configuration; rebuild it from the new one.
-    app._pool = None
-    if "amqp" in app.__dict__:
-        app.amqp._producer_pool = None
-
-
-@pytest.fixture
-def point_app_at():
-    """Point this process's Celery app (the producer of .delay()) at a broker for one test."""
-    from config.celery import app
-
-    saved = {key: app.conf.get(key) for key in APP_KEYS}
-
-    def point(broker_url: str, transport_options: dict | None = None):
-        app.conf.update(
-            broker_url=broker_url,
-            broker_transport_options=transport_options or {},
-            task_always_eager=False,
-        )
-        _drop_connections(app)
-        return app
-
-    yield point
-    app.conf.update(saved)
-    _drop_connections(app)
 
 
 @pytest.fixture

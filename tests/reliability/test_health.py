@@ -67,16 +67,10 @@ def test_a_stale_heartbeat_is_unhealthy(client, memory_broker, settings):
     assert response.json()["checks"]["database"]["ok"] is True
 
 
-def test_an_unreachable_broker_is_unhealthy(client):
-    from config.celery import app
-
+def test_an_unreachable_broker_is_unhealthy(client, point_app_at):
     heartbeat_record(hostname="celery@w1")
-    previous = app.conf.broker_url
-    app.conf.broker_url = f"redis://127.0.0.1:{closed_port()}/0"
-    try:
-        response = client.get("/healthz")
-    finally:
-        app.conf.broker_url = previous
+    point_app_at(f"redis://127.0.0.1:{closed_port()}/0")
+    response = client.get("/healthz")
 
     assert response.status_code == 503
     assert response.json()["checks"]["broker"]["ok"] is False

@@ -26,7 +26,10 @@ def fetch_settings(settings):
     settings.FETCH_READ_TIMEOUT = 1
     settings.FETCH_TOTAL_TIMEOUT = 3
     settings.FETCH_MAX_BYTES = 256 * 1024
+    # Per-host pacing stays in-process: with CI's Redis broker it would otherwise share slots
+    # (and their TTLs) between tests.
     settings.REDIS_URL = ""
+    settings.CELERY_BROKER_URL = "memory://"
     cache.clear()
     from tracker import fetching
 

@@ -306,10 +306,8 @@ def test_the_per_host_pace_is_shared_through_redis(settings, redis_url, monkeypa
 
     settings.REDIS_URL = redis_url
     settings.FETCH_HOST_INTERVAL = 60
-    monkeypatch.setattr(fetching, "_redis_client", None)
     redis.Redis.from_url(redis_url).delete("signatory:fetch:host:shared.example")
     take_host_slot("shared.example", max_wait=0)
     fetching._local_next_slot.clear()  # another process: only Redis knows about the slot
     with pytest.raises(FetchRetryLater):
         take_host_slot("shared.example", max_wait=0)
-    monkeypatch.setattr(fetching, "_redis_client", None)

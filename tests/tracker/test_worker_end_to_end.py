@@ -16,32 +16,15 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def redis_worker_app(redis_url, fetch_settings):
+def redis_worker_app(redis_url, fetch_settings, point_app_at):
     """config.celery's app pointed at the test Redis, with a worker thread consuming from it."""
     import redis
 
-    from config.celery import app
-
     redis.Redis.from_url(redis_url).flushdb()
-    saved = {
-        key: app.conf[key]
-        for key in ("broker_url", "broker_transport_options", "task_always_eager", "result_backend")
-    }
-    app.conf.update(
-        broker_url=redis_url,
-        broker_transport_options={"visibility_timeout": 600},
-        task_always_eager=False,
-        result_backend=None,
-    )
-    # Producers made for another broker earlier in this process must not be reused.
-    app._pool = None
-    app.amqp._producer_pool = None
+    app = point_app_at(redis_url, {"visibility_timeout": 600})
     fetch_settings.REDIS_URL = redis_url
     with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
         yield app
-    app.conf.update(saved)
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 def wait_for(condition, *, timeout: float = 60.0) -> bool:
