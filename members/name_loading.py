@@ -120,12 +120,6 @@ def name_index_generation() -> int:
     return _index.generation
 
 
-def __getattr__(name: str) -> Any:
-    if name == "_generation":  # read by tracker/indexes.py before name_index_generation() existed
-        return _index.generation
-    raise AttributeError(name)
-
-
 for _model in (Member, Term):
     _label = _model._meta.model_name
     post_save.connect(_index.written, sender=_model, weak=False, dispatch_uid=f"name_index_{_label}_saved")
