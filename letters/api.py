@@ -61,7 +61,7 @@ from letters.models import (
     Stance,
 )
 from letters.models import Response as LetterResponse
-from members.api import MemberSerializer, MemberViewSet
+from members.api import MemberSerializer, MemberViewSet, member_list_rows
 from members.models import Caucus, CaucusMembership, CommitteeMembership, Member
 from members.selectors import covering_terms
 
@@ -99,17 +99,33 @@ class MemberWithLettersViewSet(MemberViewSet):
     ordering_fields = [*MemberViewSet.ordering_fields, "letters_led", "letters_signed"]
 
     def get_queryset(self) -> QuerySet[Member]:
-        def count(**conditions: Any) -> Coalesce:
-            rows = (
-                Signature.objects.filter(member_id=OuterRef("pk"), **conditions)
-                .order_by()
-                .values("member_id")
-                .annotate(n=Count("id"))
-                .values("n")
-            )
-            return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+        return _with_letter_counts(super().get_queryset())
 
-        return super().get_queryset().annotate(letters_led=count(role__in=LEAD_ROLES), letters_signed=count())
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Page the ids, then build the rows from values() (member_list_rows): same JSON as the
+        # serializer, without its per-row cost.
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset.values_list("pk", flat=True))
+        rows = member_list_rows(
+            list(page),
+            members=_with_letter_counts(Member.objects.all()),
+            extra_fields=("letters_led", "letters_signed"),
+        )
+        return self.get_paginated_response(rows)
+
+
+def _with_letter_counts(members: QuerySet[Member]) -> QuerySet[Member]:
+    def count(**conditions: Any) -> Coalesce:
+        rows = (
+            Signature.objects.filter(member_id=OuterRef("pk"), **conditions)
+            .order_by()
+            .values("member_id")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+    return members.annotate(letters_led=count(role__in=LEAD_ROLES), letters_signed=count())
 
 
 # --- Letters ------------------------------------------------------------------------------------

@@ -6,6 +6,10 @@ import downward only, so members knows nothing of letters.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from datetime import date
+from types import SimpleNamespace
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_filters import rest_framework as filters
@@ -130,6 +134,99 @@ def member_queryset() -> QuerySet[Member]:
             to_attr="committee_list",
         ),
     )
+
+
+_TERM_FIELDS = ("chamber", "state", "district", "party", "caucus", "start", "end", "url", "phone", "office")
+_MEMBER_FIELDS = (
+    "id",
+    "bioguide",
+    "first_name",
+    "middle_name",
+    "last_name",
+    "suffix",
+    "nickname",
+    "official_full_name",
+)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def member_list_rows(
+    ids: list[int], *, members: QuerySet[Member] | None = None, extra_fields: tuple[str, ...] = ()
+) -> list[dict]:
+    """MemberSerializer's output for these members, in this order, built from values() rows.
+
+    Same JSON (tests compare the two) without a model instance per member, term and
+    membership; four queries whatever the number of members. ``members``: the queryset to read
+    (e.g. annotated with ``extra_fields``, copied as they are).
+    """
+    if not ids:
+        return []
+    terms: dict[int, dict] = {}
+    term_rows = (
+        Term.objects.filter(current_terms_q(), member_id__in=ids)
+        .order_by("-start")
+        .values_list("member_id", *_TERM_FIELDS)
+    )
+    for member_id, *values in term_rows:
+        if member_id not in terms:  # the latest current term, as member_queryset() orders them
+            term = dict(zip(_TERM_FIELDS, values, strict=True))
+            term["start"], term["end"] = _iso(term["start"]), _iso(term["end"])
+            terms[member_id] = term
+    caucuses: dict[int, list] = defaultdict(list)
+    caucus_rows = (
+        CaucusMembership.objects.filter(member_id__in=ids)
+        .order_by("caucus__name", "role")
+        .values_list("member_id", "caucus_id", "caucus__slug", "caucus__name", "role", "since", "until")
+    )
+    for member_id, caucus_id, slug, name, role, since, until in caucus_rows:
+        caucuses[member_id].append(
+            {
+                "caucus": {"id": caucus_id, "slug": slug, "name": name},
+                "role": role,
+                "since": _iso(since),
+                "until": _iso(until),
+            }
+        )
+    committees: dict[int, list] = defaultdict(list)
+    committee_rows = (
+        CommitteeMembership.objects.filter(member_id__in=ids)
+        .order_by("committee__chamber", "committee__name", "side", "rank")
+        .values_list("member_id", "committee__thomas_id", "committee__name", "side", "rank", "title")
+    )
+    for member_id, thomas_id, name, side, rank, title in committee_rows:
+        committees[member_id].append(
+            {"thomas_id": thomas_id, "name": name, "side": side, "rank": rank, "title": title}
+        )
+    members = Member.objects.all() if members is None else members
+    by_id = {
+        row["id"]: row for row in members.filter(pk__in=ids).order_by().values(*_MEMBER_FIELDS, *extra_fields)
+    }
+    out = []
+    for pk in ids:
+        row = by_id.get(pk)
+        if row is None:
+            continue
+        out.append(
+            {
+                "id": pk,
+                "bioguide": row["bioguide"],
+                # The model's own display rule, without a model instance.
+                "display_name": Member.display_name.fget(SimpleNamespace(**row)),
+                "first_name": row["first_name"],
+                "middle_name": row["middle_name"],
+                "last_name": row["last_name"],
+                "suffix": row["suffix"],
+                "nickname": row["nickname"],
+                "current_term": terms.get(pk),
+                "caucuses": caucuses[pk],
+                "committees": committees[pk],
+                **{field: row[field] for field in extra_fields},
+            }
+        )
+    return out
 
 
 class MemberViewSet(viewsets.ReadOnlyModelViewSet):

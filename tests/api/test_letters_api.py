@@ -289,3 +289,29 @@ def test_unknown_letter_is_not_found(client_as, ukraine):
     client = client_as("viewer")
     assert client.get("/api/v1/letters/999999/").status_code == 404
     assert client.get("/api/v1/letters/not-a-number/").status_code == 404
+
+
+def test_fast_member_rows_match_the_declared_serializer(client_as, ukraine):
+    import datetime as dt
+
+    from letters.api import MemberWithLettersViewSet
+    from members.models import CaucusMembership, Committee, CommitteeMembership
+
+    kaptur = ukraine["kaptur"]
+    kaptur.official_full_name = "Marcy Kaptur"
+    kaptur.save()
+    defense = Committee.objects.create(thomas_id="HSAS", name="Armed Services", chamber="house")
+    approps = Committee.objects.create(thomas_id="HSAP", name="Appropriations", chamber="house")
+    CommitteeMembership.objects.create(committee=defense, member=kaptur, side="minority", rank=3)
+    CommitteeMembership.objects.create(
+        committee=approps, member=kaptur, side="minority", rank=1, title="Ranking"
+    )
+    CaucusMembership.objects.create(
+        caucus=builders.caucus("Baltic Caucus"), member=kaptur, role="co_chair", since=dt.date(2019, 1, 3)
+    )
+    body = client_as("viewer").get("/api/v1/members/?page_size=100").json()
+    view = MemberWithLettersViewSet()
+    members = {member.pk: member for member in view.get_queryset()}
+    expected = view.serializer_class([members[row["id"]] for row in body["results"]], many=True).data
+    assert body["results"] == expected
+    assert any(row["committees"] and row["caucuses"] for row in body["results"])
