@@ -73,8 +73,20 @@
       (byKind[row.key] = byKind[row.key] || { x: [], y: [] }).x.push(row.period);
       byKind[row.key].y.push(row.letters);
     }
-    const traces = Object.entries(byKind).map(([kind, xy]) => ({ type: "bar", name: kind, x: xy.x, y: xy.y }));
-    return draw("chart-over-time", traces, { xaxis: { type: "date" } });
+    // Monthly buckets: bars span their month, ticks name months (not instants).
+    const traces = Object.entries(byKind).map(([kind, xy]) => ({
+      type: "bar",
+      name: kind,
+      x: xy.x,
+      y: xy.y,
+      xperiod: "M1",
+      xperiodalignment: "start",
+    }));
+    return draw("chart-over-time", traces, {
+      barmode: "stack",
+      xaxis: { type: "date", tickformat: "%b %Y", dtick: "M1" },
+      yaxis: { title: { text: "letters" }, rangemode: "tozero" },
+    });
   }
 
   async function partySplit(params) {
@@ -107,7 +119,7 @@
         return cell ? cell.share : null;
       })
     );
-    const traces = [{ type: "heatmap", x: policies, y: caucuses, z: z, colorscale: "Blues", zmin: 0, zmax: 1 }];
+    const traces = [{ type: "heatmap", x: policies, y: caucuses, z: z, colorscale: "Blues", reversescale: true, zmin: 0, zmax: 1 }];
     return draw("chart-heatmap", traces, { margin: { t: 10, r: 10, b: 100, l: 160 } });
   }
 
@@ -139,6 +151,16 @@
     }
   }
 
+  // What the public record says, e.g. "≥25 (20 D, 5 R)": known signers are often far fewer.
+  function statedCounts(stated) {
+    const parts = [["democrats", "D"], ["republicans", "R"], ["independents", "I"]]
+      .filter(([key]) => stated[key] != null)
+      .map(([key, party]) => stated[key] + " " + party);
+    if (stated.total == null && !parts.length) return "—";
+    const total = stated.total != null ? (stated.are_minimum ? "≥" : "") + stated.total : "";
+    return [total, parts.length ? "(" + parts.join(", ") + ")" : ""].filter(Boolean).join(" ");
+  }
+
   async function newestLetters(params) {
     const p = new URLSearchParams(params);
     p.set("ordering", "-created_at");
@@ -154,6 +176,7 @@
       row.append(el("td", letter.breakdown.democrats));
       row.append(el("td", letter.breakdown.republicans));
       row.append(el("td", letter.breakdown.independents));
+      row.append(el("td", statedCounts(letter.stated)));
       row.append(el("td", letter.coverage.articles));
       row.append(el("td", letter.coverage.last_mentioned_at ? letter.coverage.last_mentioned_at.slice(0, 10) : "—"));
       body.append(row);
