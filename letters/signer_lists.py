@@ -372,10 +372,22 @@ def _looks_like_prose(line: str) -> bool:
     )
 
 
+# "Sheila Jackson Lee (TX-18) joined Reps. Al Green": a hint tag, a joining word, then a titled
+# name ("... (D-AZ) wrote to Sen. Schumer" names a recipient, not a signer).
+_TAG_THEN_TITLED_NAME = re.compile(
+    r"(?<=\))\s+(?:[a-z][\w'-]*\s+){0,3}(?:joined|and|with|alongside|plus|by)\s+(?=(?:Reps?\.|Representatives?|Sens?\.|Senators?|"
+    r"Congress(?:wo)?m[ae]n)\s+[A-Z])"
+)
+
+
+def _split_after_tags(items: list[str]) -> list[str]:
+    return [part for item in items for part in _TAG_THEN_TITLED_NAME.split(item)]
+
+
 def _prose_pieces(line: str) -> list[NamedPiece]:
     pieces: list[NamedPiece] = []
     chamber: str | None = None
-    for raw in _list_items(line):
+    for raw in _split_after_tags(_list_items(line)):
         openers = list(_LIST_OPENER.finditer(raw))
         if openers:
             # "The letter was signed by Reps. Jim McGovern (D-MA)": the name follows the opener.

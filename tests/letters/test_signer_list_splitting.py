@@ -202,6 +202,23 @@ def test_press_sentence_wrapped_across_lines_mid_list():
     assert {piece.chamber for piece in split_signer_list(text)} == {"house"}
 
 
+def test_a_name_with_its_district_tag_joining_the_titled_names_that_follow():
+    sentence = (
+        "Today, Congresswoman Sylvia Garcia (TX-29) joined Reps. Lloyd Doggett (TX-35) and "
+        "Veronica Escobar (TX-16) in writing to the Secretary."
+    )
+    assert texts(sentence) == [
+        "Congresswoman Sylvia Garcia (TX-29)",
+        "Reps. Lloyd Doggett (TX-35)",
+        "Veronica Escobar (TX-16)",
+    ]
+
+
+def test_a_titled_recipient_after_the_tag_is_not_a_signer():
+    sentence = "Sen. Jon Tester (D-Mont.) and Sen. Steve Daines (R-Mont.) wrote to Sen. Patty Murray."
+    assert texts(sentence) == ["Sen. Jon Tester (D-Mont.)", "Sen. Steve Daines (R-Mont.)"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_splitting_never_fails_on_arbitrary_text(text):
