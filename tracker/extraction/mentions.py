@@ -415,6 +415,10 @@ def resolve_mentions(
         mismatch = False
         if hit.kind == "last" and pool:
             written = words[-1] if words and _GIVEN_NAME.fullmatch(words[-1]) else None
+            if written and (
+                "\n" in before[len(before.rstrip()) :] or (len(written) > 3 and written.endswith("."))
+            ):
+                written = None  # "... Air Force Base.\n\nBacon sent": a sentence ended, no given name
             if written and written.rstrip(".") not in _NOT_GIVEN_NAMES:
                 matching = [b for b in pool if _first_name_matches(written, names.record(b))]
                 if matching:

@@ -206,7 +206,11 @@ _DATELINE_START = re.compile(
 _FUTURE = re.compile(r"\b(?:will|plans?\s+to|expects?\s+to|expected\s+to|scheduled\s+to|set\s+to)\b")
 _QUOTE = re.compile(r"\u201c[^\u201d]{0,1500}\u201d|\"[^\"\n]{0,1500}\"")
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:[^,;]{0,30}\s)?(?:He|he|She|she|They|they)\s+(?:\w+\s+)?(?:sent|wrote|penned|signed|led|fired\s+off|also)\b"
+    r"(?:[^,;]{0,30}\s)?(?:He|he|She|she|They|they"
+    # "The Montana Democrat, who chairs the committee, fired off a letter": a descriptive subject.
+    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+){0,2}(?:Democrat|Republican|senator|congressman|congresswoman|lawmaker)"
+    r"(?:,[^,]{1,80},)?)"
+    r"\s+(?:\w+\s+)?(?:sent|wrote|written|penned|signed|led|fired\s+off|also)\b"
 )
 _SENDING = re.compile(
     r"\b(?:sent|send|sends|wrote|writes|penned|signed|led|leads|circulated|released|urged|urging|calling|called)\b"

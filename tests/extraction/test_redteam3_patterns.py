@@ -1,0 +1,49 @@
+"""Phrasings found by an unseen red-team pass: each case is written afresh, not copied from it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.extraction import analyse_article
+
+
+def test_surname_after_a_sentence_ending_in_a_capitalised_word_is_the_member(names) -> None:
+    text = (
+        "Sen. Sherrod Brown toured the plant outside Lordstown Assembly.\n\n"
+        "Brown sent a letter Monday to Transportation Secretary Pete Buttigieg about the jobs."
+    )
+
+    analysis = analyse_article(text, published=date(2023, 5, 3), names=names)
+
+    (letter,) = analysis.letters
+    assert [lead.bioguide for lead in letter.leads] == ["B000944"]
+    assert letter.recipients == ["Pete Buttigieg"]
+    assert letter.sent_on == date(2023, 5, 1)
+
+
+def test_descriptive_subject_with_appositive_sends_the_letter(names) -> None:
+    text = (
+        "Sen. Jon Tester was not satisfied with the answer. The Montana Democrat, who leads a "
+        "spending panel, fired off a letter to Defense Secretary Lloyd Austin on Friday asking "
+        "for the base to stay open."
+    )
+
+    analysis = analyse_article(text, published=date(2023, 3, 6), names=names)
+
+    (letter,) = analysis.letters
+    assert [lead.bioguide for lead in letter.leads] == ["T000464"]
+    assert letter.recipients == ["Lloyd Austin"]
+    assert letter.sent_on == date(2023, 3, 3)
+
+
+def test_pronoun_with_had_written_reports_an_earlier_letter(names) -> None:
+    text = (
+        "Sen. Elizabeth Warren criticized the bank's new fees on Monday. She had written to "
+        "Comptroller Michael Hsu about the same fees last year."
+    )
+
+    analysis = analyse_article(text, published=date(2023, 5, 3), names=names)
+
+    (letter,) = analysis.letters
+    assert [lead.bioguide for lead in letter.leads] == ["W000817"]
+    assert letter.recipients == ["Michael Hsu"]
