@@ -969,6 +969,21 @@ def _is_initial(word: str) -> bool:
     return len(normalise(word).replace(" ", "")) <= 1 or bool(re.fullmatch(r"(?:[^\W\d_]\.)+", word))
 
 
+# Old-style abbreviated given names ("Wm. Lacy Clay"): the member goes by the full name or, like an
+# initial, by the middle name.
+_ABBREVIATED_GIVEN = {
+    "wm": "William",
+    "chas": "Charles",
+    "thos": "Thomas",
+    "jas": "James",
+    "robt": "Robert",
+    "geo": "George",
+    "jos": "Joseph",
+    "benj": "Benjamin",
+    "saml": "Samuel",
+}
+
+
 def given_names(*, first: str, middle: str = "", nickname: str = "", official_full: str = "") -> list[str]:
     """The given names a member goes by, as written, the legal first name first.
 
@@ -979,7 +994,10 @@ def given_names(*, first: str, middle: str = "", nickname: str = "", official_fu
     first, first_aliases = _without_aliases(first.strip())
     middle, middle_aliases = _without_aliases(middle.strip())
     candidates = [first, nickname.strip(), *first_aliases]
-    if first and _is_initial(first.split()[0]):
+    spelled_out = _ABBREVIATED_GIVEN.get(normalise(first)) if first.endswith(".") else None
+    if spelled_out:
+        candidates.append(spelled_out)
+    if first and (_is_initial(first.split()[0]) or spelled_out):
         candidates += [word for word in [*middle.split(), *middle_aliases] if not _is_initial(word)][:1]
     official_words = [
         w for w in _ALIAS.sub(" ", official_full).replace('"', " ").split() if not _is_initial(w)

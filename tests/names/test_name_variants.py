@@ -64,3 +64,11 @@ def test_fold_keeps_the_length_so_offsets_survive():
 
 def test_given_name_forms_read_a_parenthesised_nickname():
     assert {"charles", "chuck", "charlie"} <= given_name_forms("Charles (Chuck)")
+
+
+def test_an_abbreviated_first_name_is_spelled_out_and_the_middle_name_used_as_given():
+    # "Wm. Lacy Clay" went by "Lacy Clay" and is also written "William Lacy Clay".
+    variants = name_variants(first="Wm.", middle="Lacy", last="Clay", official_full="Wm. Lacy Clay")
+    assert {"Wm. Lacy Clay", "Lacy Clay", "William Clay"} <= variants
+    # A plain first name keeps its middle name out of the given names.
+    assert given_names(first="Mark", middle="Lacy") == ["Mark"]
