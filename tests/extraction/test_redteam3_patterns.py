@@ -47,3 +47,35 @@ def test_pronoun_with_had_written_reports_an_earlier_letter(names) -> None:
     (letter,) = analysis.letters
     assert [lead.bioguide for lead in letter.leads] == ["W000817"]
     assert letter.recipients == ["Michael Hsu"]
+
+
+def test_sender_with_party_appositive_after_the_recipient_is_not_a_recipient(names) -> None:
+    text = (
+        "Sen. Sherrod Brown on Wednesday pressed the railroad again.\n\n"
+        "In a letter to Norfolk Southern CEO Alan Shaw, Brown, an Ohio Democrat who chairs the "
+        "Banking Committee, asked for a cleanup fund."
+    )
+
+    analysis = analyse_article(text, published=date(2023, 3, 2), names=names)
+
+    (letter,) = analysis.letters
+    assert letter.recipients == ["Alan Shaw"]
+    assert [lead.bioguide for lead in letter.leads] == ["B000944"]
+
+
+def test_hard_wrapped_press_release_with_hyphenated_letter(names) -> None:
+    text = (
+        "FOR IMMEDIATE RELEASE\n\n"
+        "WASHINGTON - Today, U.S. Senator Elizabeth Warren\n"
+        "(D-Mass.) and Senator Sherrod Brown (D-Ohio) sent a let-\n"
+        "ter to Federal Reserve Chair Jerome\n"
+        "Powell urging him to tighten rules for the\n"
+        "largest banks before the end of the year.\n\n###"
+    )
+
+    analysis = analyse_article(text, published=date(2023, 3, 2), names=names)
+
+    (letter,) = analysis.letters
+    assert letter.recipients == ["Jerome Powell"]
+    assert {signer.bioguide for signer in letter.signers} == {"W000817", "B000944"}
+    assert letter.sent_on == date(2023, 3, 2)

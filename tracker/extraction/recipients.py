@@ -255,6 +255,8 @@ _CLAUSE_SUBJECT_AFTER = re.compile(
     # "In a letter to Fed Chair Jerome Powell, Sen. Susan Collins said": the sender, not a recipient.
     r"|\s+(?:[A-Z][\w'\u2019-]*\s+and\s+)?(?:U\.\s?S\.\s+|US\s+)?(?:Sens?\.|Reps?\.|Senators?\b|Representatives?\b"
     r"|Congress(?:man|woman)\b|Del\.)"
+    # "In a letter to Fed Chair Jerome Powell, Warren, a Democrat who ...": the sender's appositive.
+    r"|\s+[A-Z][\w'\u2019-]*,\s+(?:an?|the)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:Democrat|Republican|Independent)\b"
 )
 _HEADS_OF = re.compile(
     r"the\s+(?:heads|CEOs|chief\s+executives|leaders|presidents|chairs|owners|executives)\s+of\s+(?:the\s+)?(?=[A-Z])"

@@ -33,7 +33,7 @@ from tracker.extraction.recipients import ADDRESSEE_TITLE_AHEAD, find_ask, find_
 from tracker.extraction.sentences import Sentence
 
 _TRIGGER_FULL = re.compile(
-    r"(?:[Ll]etters?\b|LETTERS?\b"
+    r"(?:[Ll]et(?:-\n)?ters?\b|LETTERS?\b"
     r"|(?:wrote|writes|writing|written|penned|pens)\s+(?:to\s+(?=[A-Z]|the\s|his\s|her\s|their\s|acting\s|interim\s)"
     # "today wrote Environmental Protection Agency Administrator Michael Regan"
     rf"|{ADDRESSEE_TITLE_AHEAD}"
@@ -42,7 +42,7 @@ _TRIGGER_FULL = re.compile(
 )
 # Candidate positions first: a pattern that opens with a character set lets the regex engine skip
 # ahead quickly, four times faster over a 6 KB article than the alternation with a leading \b.
-_TRIGGER_START = re.compile(r"[LlwpD](?:etter|ETTER|rote|rites|riting|ritten|enned|ens|ear\s)")
+_TRIGGER_START = re.compile(r"[LlwpD](?:etter|et-\n|ETTER|rote|rites|riting|ritten|enned|ens|ear\s)")
 
 
 def find_triggers(text: str) -> list[re.Match[str]]:

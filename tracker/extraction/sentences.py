@@ -179,6 +179,9 @@ def _stop_ends_sentence(text: str, stop: int, cut: int, nxt: int) -> bool:
     return True
 
 
+_HARD_WRAP_NEXT = re.compile(r"[A-Z(][^\n]{0,40}\s[a-z][^\n]*[^\n.!?:\"\u201d]\n[^\n]")
+
+
 def _line_break_ends_sentence(text: str, start: int, newline: int, nxt: int) -> bool:
     # Offsets, not slices: a long run of joined lines must not be copied at every break.
     end = newline
@@ -197,5 +200,15 @@ def _line_break_ends_sentence(text: str, start: int, newline: int, nxt: int) -> 
         if word and _is_abbreviation(word.group(1).lower()):
             return False
     line_start = max(start, text.rfind("\n", start, end) + 1)
+    if (
+        (last.isalnum() or last == ")")
+        and end - line_start >= 30
+        and text.count("\n", newline, nxt) == 1
+        and _HARD_WRAP_NEXT.match(text, nxt)
+        and not _PARTY_TAG_LINE.search(text, line_start, end)
+    ):
+        # Text from a PDF, hard-wrapped mid-sentence: "sent a letter to Secretary of Commerce Gina\n
+        # Raimondo urging ...", the line runs on into a next line that carries lower-case words.
+        return False
     # Signer lists: "Elizabeth Warren (D-Mass.)" on its own line, followed by the next name.
     return not (end - line_start < 80 and _PARTY_TAG_LINE.search(text, line_start, end))
