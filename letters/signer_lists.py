@@ -38,7 +38,7 @@ _CAPTION = (
     r"(?:(?:the\s+)?members?\s+of\s+(?:the\s+)?congress|(?:united\s+states|u\.?\s?s\.?)\s+"
     r"(?:senator|representative|congress(?:wo)?man)|member,?\s+u\.?\s?s\.?\s+house\s+of\s+representatives)"
 )
-_TRAILING_CAPTION = re.compile(rf"[\s,]+{_CAPTION}\s*[.,;]?\s*$", re.IGNORECASE)
+_TRAILING_CAPTION = re.compile(rf"(?:\s*[,–—-]\s*|\s+){_CAPTION}\s*[.,;]?\s*$", re.IGNORECASE)
 # "Member of Congress, AL-03" under a name: the tag after the caption tells who it is.
 _LEADING_CAPTION = re.compile(rf"^\s*{_CAPTION}\s*[,;:\-–—]?\s*(?=\S)", re.IGNORECASE)
 # Where the names start in a press-release sentence: after "signed by", "led by", "including", ":".

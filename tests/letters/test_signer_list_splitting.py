@@ -224,3 +224,8 @@ def test_a_titled_recipient_after_the_tag_is_not_a_signer():
 def test_splitting_never_fails_on_arbitrary_text(text):
     pieces = split_signer_list(text)
     assert all(piece.text.strip() for piece in pieces)
+
+
+def test_a_caption_after_a_dash_on_the_name_line_is_not_part_of_the_name():
+    block = "Kirsten Gillibrand \u2013 United States Senator\nCory A. Booker - U.S. Senator\n"
+    assert texts(block) == ["Kirsten Gillibrand", "Cory A. Booker"]
