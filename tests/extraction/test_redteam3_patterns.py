@@ -79,3 +79,17 @@ def test_hard_wrapped_press_release_with_hyphenated_letter(names) -> None:
     assert letter.recipients == ["Jerome Powell"]
     assert {signer.bioguide for signer in letter.signers} == {"W000817", "B000944"}
     assert letter.sent_on == date(2023, 3, 2)
+
+
+def test_addressee_as_indirect_object_of_sent(names) -> None:
+    text = (
+        "Sen. Rick Scott sent Commerce Secretary Gina Raimondo a two-page letter on Thursday "
+        "about the port cranes."
+    )
+
+    analysis = analyse_article(text, published=date(2023, 3, 4), names=names)
+
+    (letter,) = analysis.letters
+    assert letter.recipients == ["Gina Raimondo"]
+    assert [lead.bioguide for lead in letter.leads] == ["S001217"]
+    assert letter.sent_on == date(2023, 3, 2)

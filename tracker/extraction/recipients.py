@@ -284,6 +284,8 @@ ADDRESSEE_TITLE_AHEAD = (
 )
 _TO_CUE = re.compile(
     rf"\bwrote\s+{ADDRESSEE_TITLE_AHEAD}"
+    # "sent Treasury Secretary Janet Yellen a letter": the addressee as indirect object.
+    rf"|\b(?:sent|sends|send|sending)\s+(?=(?:[A-Z][\w.&-]*\s+){{2,6}}an?\s+(?:[\w-]+\s+){{0,2}}letter){ADDRESSEE_TITLE_AHEAD}"
     # "The letter ... went to Senate Appropriations Chairman Thad Cochran", not "went to Kyiv".
     rf"|\bwent\s+to\s+{ADDRESSEE_TITLE_AHEAD}"
     r"|\b(?:[Ll]etters?|wrote|writes|writing|write|written|sent|send|sends|penned|addressed|directed|delivered)\b"
