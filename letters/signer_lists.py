@@ -668,12 +668,13 @@ def resolve_signer_list(
     pieces = list(reversed(split_signer_list(text)))
     while pieces:
         piece = pieces.pop()
+        if not piece.in_prose and (run_together := _names_within(index, piece)):
+            # Columns flattened with single spaces: "Marcy Kaptur Brian Fitzpatrick" (three
+            # columns can run longer than any one person's name, so before reading it as one).
+            pieces.extend(reversed(run_together))
+            continue
         ref = parse_member_reference(piece.text)
         if ref is None:
-            continue
-        if not piece.in_prose and (run_together := _names_within(index, piece)):
-            # Columns flattened with single spaces: "Marcy Kaptur Brian Fitzpatrick".
-            pieces.extend(reversed(run_together))
             continue
         resolution = _resolve(index, ref, piece, on=on, chamber=chamber)
         if resolution.status == "unresolved" and _alternatives_name_members(index, piece, on, chamber):

@@ -334,3 +334,11 @@ def test_senate_press_release_with_two_title_groups(congress):
 def test_district_after_the_member_of_congress_caption_settles_which_mike_rogers(congress):
     block = "Mike Rogers\nMember of Congress, AL-03\n\nMike Rogers\nMember of Congress (MI-08)\n"
     assert [b for _, _, b in resolved(block, D2013)] == ["R000575", "R000572"]
+
+
+def test_three_or_four_columns_flattened_with_single_spaces_run_longer_than_one_name(congress):
+    block = (
+        "Marcy Kaptur Austin Scott David Scott Jim McGovern\n"
+        "Member of Congress Member of Congress Member of Congress Member of Congress\n"
+    )
+    assert [b for _, _, b in resolved(block, D2024)] == ["K000009", "S001189", "S001157", "M000312"]
