@@ -93,3 +93,12 @@ def test_addressee_as_indirect_object_of_sent(names) -> None:
     assert letter.recipients == ["Gina Raimondo"]
     assert [lead.bioguide for lead in letter.leads] == ["S001217"]
     assert letter.sent_on == date(2023, 3, 2)
+
+
+def test_count_with_a_county_qualifier() -> None:
+    from tracker.extraction.counts import find_counts
+
+    text = "Three Bay Area Democrats signed the request."
+    counts = find_counts(text, 0, len(text))
+    assert counts.party == {"D": 3}
+    assert counts.total == 3

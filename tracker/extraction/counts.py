@@ -68,7 +68,7 @@ _STATE = (
     + r")\s+"
 )
 _QUALIFIER = (
-    rf"(?:of\s+(?:his|her|their|our)\s+)?(?:{_STATE})?(?:(?P<chamber>House|Senate|congressional|Congressional|bipartisan|other|fellow|U\.S\.|US"
+    rf"(?:of\s+(?:his|her|their|our)\s+)?(?:{_STATE}|(?-i:(?!House\b|Senate\b)[A-Z][a-z]+\s+(?:County|Valley|Bay|Area)\s+))?(?:(?P<chamber>House|Senate|congressional|Congressional|bipartisan|other|fellow|U\.S\.|US"
     r"|freshman|more)\s+)*"
 )
 _COUNT = re.compile(
