@@ -102,3 +102,16 @@ def test_count_with_a_county_qualifier() -> None:
     counts = find_counts(text, 0, len(text))
     assert counts.party == {"D": 3}
     assert counts.total == 3
+
+
+def test_addressee_as_subject_of_received_a_letter(names) -> None:
+    text = (
+        "Transportation Secretary Pete Buttigieg received a letter Monday from Sen. Sherrod Brown "
+        "asking for rail safety rules."
+    )
+
+    analysis = analyse_article(text, published=date(2023, 3, 8), names=names)
+
+    (letter,) = analysis.letters
+    assert letter.recipients == ["Pete Buttigieg"]
+    assert {member.bioguide for member in letter.leads + letter.signers} == {"B000944"}

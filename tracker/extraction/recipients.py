@@ -301,6 +301,11 @@ _VERB_CUE = re.compile(
 _DEAR = re.compile(
     r"\bDear\s+(?!Colleague)(?P<name>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*)\s*[,:]"
 )
+# "Vice President Kamala Harris received a letter Wednesday from ...": the addressee as subject.
+_RECEIVED = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'\u2019-]*\s+){0,5}[A-Z][\w.'\u2019-]*)\s+(?:has\s+|had\s+|also\s+)?"
+    r"received\s+an?\s+(?:[\w-]+\s+){0,2}letter\b"
+)
 _ADMINISTRATION_AFTER = re.compile(r"\s+[Aa]dministration\b")
 _LOWER_BODY = re.compile(
     r"(?:the\s+)?(?:president|administration|white\s+house|secretary|department|agency|fed|speaker)\b",
@@ -342,6 +347,9 @@ def find_recipients(text: str, start: int, end: int, *, published: date | None) 
             found.append(span._replace(urged=True))
     for match in _DEAR.finditer(text, start, end):
         found.extend(_split_recipients(text, match.start("name"), match.end("name"), published=published))
+    if "received" in text[start:end]:
+        for match in _RECEIVED.finditer(text, start, end):
+            found.extend(_split_recipients(text, match.start("name"), match.end("name"), published=published))
     found.sort(key=lambda span: span.start)
     unique: list[RecipientSpan] = []
     seen: set[str] = set()
