@@ -122,6 +122,10 @@ class NameIndex:
         # weaker match than the data's own variants ("Bob Menendez" is the senator, who lists
         # "Bob"; not his son Robert, though "Bob" is a Robert nickname).
         self._by_common_nickname: dict[str, set[str]] = {}
+        # Middle names and the later words of a two-word first name, which some members go by
+        # ("Kilili Sablan" of Gregorio Kilili Camacho; "Amata Radewagen" of Aumua Amata): the
+        # last resort of resolve(), never used by scan().
+        self._by_other_given: dict[str, set[str]] = {}
         self._by_last: dict[str, set[str]] = {}
         self._by_initial_last: dict[tuple[str, str], set[str]] = {}
         # Scanner patterns: folded pattern -> (kind, bioguides, needs_capital).
@@ -174,6 +178,10 @@ class NameIndex:
                 if initial:
                     self._by_initial_last.setdefault((initial, surname_key), set()).add(bioguide)
             self._add_pattern(patterns, surname, "last", bioguide)
+            for other in [*record.first.split()[1:], *record.middle.split()]:
+                other_key = normalise(other)
+                if len(other_key) > 1 and " " not in other_key:
+                    self._by_other_given.setdefault(f"{other_key} {surname_key}", set()).add(bioguide)
 
         for display in displays:
             self._by_full.setdefault(normalise(display), set()).add(bioguide)
@@ -330,6 +338,7 @@ class NameIndex:
             lambda: self._given_and_surname(plain, self._by_common_nickname),
             # Words of description before the name: "Armed Services Chairman Mike Rogers".
             lambda: self._trailing_full_name(plain),
+            lambda: self._given_and_surname(plain, self._by_other_given),
         ]
 
     def _trailing_full_name(self, tokens: list[str]) -> set[str]:

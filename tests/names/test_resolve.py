@@ -200,3 +200,18 @@ def test_a_known_former_member_is_never_taken_for_a_typo_of_a_serving_one():
 def test_words_of_description_before_a_full_name_are_skipped(index: NameIndex):
     assert index.resolve("House Armed Services Chairman Mike Rogers", on=SEPT_10_2024) == resolved("R000575")
     assert index.resolve("Ohio Democrat Marcy Kaptur", on=SEPT_10_2024) == resolved("K000009")
+
+
+def test_a_member_written_by_a_middle_name_or_the_second_word_of_the_first_name():
+    index = NameIndex(
+        [
+            member("S001177", "Gregorio", "Sablan", term(state="MP"), middle="Kilili Camacho"),
+            member("R000600", "Aumua Amata", "Radewagen", term(state="AS", party="R"), middle="Coleman"),
+            member("X000001", "Gregory", "Smith", term(state="TX")),
+        ]
+    )
+    on = date(2024, 3, 1)
+    assert index.resolve("Rep. Kilili Sablan (D-MP)", on=on) == resolved("S001177")
+    assert index.resolve("Amata Coleman Radewagen", on=on) == resolved("R000600")
+    # Only a last resort: a written given name that matches nobody's middle name stays unknown.
+    assert index.resolve("Camacho Smith", on=on).status == "unresolved"
