@@ -375,7 +375,7 @@ def _looks_like_prose(line: str) -> bool:
 # "Sheila Jackson Lee (TX-18) joined Reps. Al Green": a hint tag, a joining word, then a titled
 # name ("... (D-AZ) wrote to Sen. Schumer" names a recipient, not a signer).
 _TAG_THEN_TITLED_NAME = re.compile(
-    r"(?<=\))\s+(?:[a-z][\w'-]*\s+){0,3}(?:joined|and|with|alongside|plus|by)\s+(?=(?:Reps?\.|Representatives?|Sens?\.|Senators?|"
+    r"(?<=\))\s+(?:[a-z][\w'-]*\s+){0,3}(?:joined|and|with|alongside|plus|by|were|are|include[ds]?)\s+(?=(?:Reps?\.|Representatives?|Sens?\.|Senators?|"
     r"Congress(?:wo)?m[ae]n)\s+[A-Z])"
 )
 

@@ -214,6 +214,14 @@ def test_a_name_with_its_district_tag_joining_the_titled_names_that_follow():
     ]
 
 
+def test_joining_the_tagged_lead_on_the_letter_were_titled_names():
+    sentence = (
+        "Joining Chairman Adam Smith (D-Wash.) on the letter were Reps. Chris Smith (R-N.J.) "
+        "and Adrian Smith (R-Neb.)."
+    )
+    assert texts(sentence) == ["Adam Smith (D-Wash.)", "Reps. Chris Smith (R-N.J.)", "Adrian Smith (R-Neb.)"]
+
+
 def test_a_titled_recipient_after_the_tag_is_not_a_signer():
     sentence = "Sen. Jon Tester (D-Mont.) and Sen. Steve Daines (R-Mont.) wrote to Sen. Patty Murray."
     assert texts(sentence) == ["Sen. Jon Tester (D-Mont.)", "Sen. Steve Daines (R-Mont.)"]
