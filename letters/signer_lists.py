@@ -146,7 +146,10 @@ _DISTRICT_LINE = re.compile(
 )
 _PARENS = re.compile(r"\([^()]*\)")
 # Degrees written after a name: "Andy Harris, M.D." (and not Maryland).
-_CREDENTIAL = re.compile(r",?\s+(?:M\.?D\.?|Ph\.?D\.?|D\.?D\.?S\.?|R\.?N\.?|D\.?O\.?|Esq\.?)(?=$|[\s,(])")
+_CREDENTIAL = re.compile(
+    r",?\s+(?:M\.?D\.?|Ph\.?D\.?|D\.?D\.?S\.?|D\.?M\.?D\.?|D\.?P\.?M\.?|D\.?V\.?M\.?|Pharm\.?D\.?|"
+    r"M\.?P\.?H\.?|R\.?N\.?|D\.?O\.?|Esq\.?)(?=$|[\s,(])"
+)
 _PARTICLES = frozenset({"de", "la", "del", "van", "von", "der", "den", "da", "di", "le", "du", "st", "mc"})
 _TITLE_HEAD = re.compile(
     r"^(?:reps?\.?|representatives?|sens?\.?|senators?|congress(?:wo)?m[ae]n|del\.?|delegate|"

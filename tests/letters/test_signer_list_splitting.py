@@ -237,3 +237,8 @@ def test_splitting_never_fails_on_arbitrary_text(text):
 def test_a_caption_after_a_dash_on_the_name_line_is_not_part_of_the_name():
     block = "Kirsten Gillibrand \u2013 United States Senator\nCory A. Booker - U.S. Senator\n"
     assert texts(block) == ["Kirsten Gillibrand", "Cory A. Booker"]
+
+
+def test_podiatry_veterinary_and_pharmacy_degrees_after_a_name_are_not_people():
+    block = "Brad R. Wenstrup, D.P.M.\nKurt Schrader, D.V.M.\nBuddy Carter, Pharm.D.\nSen. J.D. Vance\n"
+    assert texts(block) == ["Brad R. Wenstrup", "Kurt Schrader", "Buddy Carter", "Sen. J.D. Vance"]
