@@ -142,6 +142,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+    # Tests use a file, not Django's shared in-memory database: with one in-memory connection the
+    # live server (browser tests) shares it between its request threads, and the dashboard's
+    # concurrent API calls deadlocked on it. A file gives each thread its own connection.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-signatory.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
