@@ -3,52 +3,22 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections import defaultdict
-from typing import Any
 
 from tracker.extraction.linking import LetterIndex, LetterRecord
 
 _WORD = re.compile(r"\b[A-Za-z][a-z]{4,}\b|\b[A-Z]{3,}\b")
-_lock = threading.Lock()
-_cached: tuple[tuple[Any, ...], LetterIndex] | None = None
-
-
-def _data_version() -> tuple[Any, ...]:
-    """One query that changes whenever a letter, a signature or a recipient link does."""
-    from django.db.models import Count, F, Func, Max, Subquery
-
-    from letters.models import Letter, LetterRecipient, Signature
-
-    def scalar(queryset, function: str, field: str = "id"):
-        return Subquery(queryset.order_by().annotate(v=Func(F(field), function=function)).values("v")[:1])
-
-    row = Letter.objects.aggregate(
-        letters=Count("id"),
-        updated=Max("updated_at"),
-        signatures=Max(scalar(Signature.objects.all(), "COUNT")),
-        last_signature=Max(scalar(Signature.objects.all(), "MAX")),
-        recipients=Max(scalar(LetterRecipient.objects.all(), "COUNT")),
-        last_recipient=Max(scalar(LetterRecipient.objects.all(), "MAX")),
-    )
-    return tuple(sorted(row.items()))
 
 
 def load_letter_index() -> LetterIndex:
-    """The tracked letters as a LetterIndex: one version query when nothing changed since last time.
+    """The tracked letters as a LetterIndex, kept per process until letters change.
 
-    Each worker process keeps the last index it built; an edit to any letter bumps its
-    updated_at, and added or removed signatures and recipients change their counts and ids.
+    One cache serves the engine everywhere: tracker.indexes keeps it (signals, a shared cache
+    version and one table-figures query tell it when to rebuild).
     """
-    global _cached
-    version = _data_version()
-    cached = _cached
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    with _lock:
-        index = build_letter_index()
-        _cached = (version, index)
-        return index
+    from tracker.indexes import current_letter_index
+
+    return current_letter_index()
 
 
 def build_letter_index() -> LetterIndex:
